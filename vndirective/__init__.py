@@ -1,0 +1,21 @@
+"""vndirective: read Vietnamese directive documents into structured, linked data.
+
+    >>> import vndirective
+    >>> doc = vndirective.parse("Số: 968/CĐ-TTg\\nHà Nội, ngày 16 tháng 10 năm 2023\\nCÔNG ĐIỆN")
+    >>> doc.number, doc.doc_type, doc.date
+    ('968/CĐ-TTg', 'cong_dien', '2023-10-16')
+"""
+from __future__ import annotations
+
+from .errors import ModelFileError, NotTextError, VndirectiveError
+from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Signer, Span
+from .numbers import find_numbers, parse_number
+from .parser import parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "parse", "parse_number", "find_numbers",
+    "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
+    "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
+]

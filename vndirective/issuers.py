@@ -1,0 +1,143 @@
+"""Issuing bodies and their level (central, province, district, commune).
+
+The symbol alone rarely gives the level (``UBND`` and ``HĐND`` exist at every
+level), so the level is read, in this order, from the body's own name (``tỉnh``,
+``huyện``, ``xã``, a centrally-run city), from its parent body in the header,
+from the place of issue, and from the code table.
+"""
+from __future__ import annotations
+
+import re
+
+from .tables import code_key, fold, tables
+
+_PLACE_WORDS = {"tinh": "province", "thanh pho": None, "tp": None, "tp.": None, "huyen": "district",
+                "quan": "district", "thi xa": "district", "xa": "commune", "phuong": "commune",
+                "thi tran": "commune", "dac khu": "commune"}
+_PLACE_RX = re.compile(r"\b(tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+([^,;()]+)")
+_PARTY_LEVEL = [("tinh uy", "province"), ("thanh uy", "province"), ("huyen uy", "district"),
+                ("quan uy", "district"), ("thi uy", "district"), ("dang uy xa", "commune"),
+                ("dang uy phuong", "commune"), ("dang uy thi tran", "commune")]
+# Words that open a new body name in a header block ("BỘ TÀI CHÍNH CỤC THUẾ" → two bodies).
+_BODY_HEADS = ["uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "uy ban", "thu tuong", "van phong",
+               "tong cuc", "chi cuc", "cuc", "bo", "so", "ban", "tinh uy", "thanh uy", "huyen uy", "dang uy",
+               "dang bo", "thue", "cong an", "kiem toan", "ngan hang", "thanh tra", "bao hiem", "toa an",
+               "vien kiem sat", "truong", "trung tam", "phong", "chinh phu", "quoc hoi", "mat tran", "hoi"]
+_SHORT = [(re.compile(r"(?i)ủy ban nhân dân|uỷ ban nhân dân"), "UBND"),
+          (re.compile(r"(?i)hội đồng nhân dân"), "HĐND")]
+
+
+def province(name: str) -> dict | None:
+    """The province or centrally-run city called ``name`` (any spelling in the table), if any."""
+    k = fold(name)
+    k = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", k)
+    return tables().provinces.get(k)
+
+
+def level_of_name(name: str, date: str | None = None) -> str | None:
+    """The level a body's name states: ``UBND huyện X`` → district, ``Bộ Y tế`` → central; None if silent."""
+    k = fold(name)
+    for word, lvl in _PARTY_LEVEL:
+        if word in k:
+            return lvl
+    m = _PLACE_RX.search(k)
+    if m:
+        word = m.group(1).rstrip(".")
+        if word in ("thanh pho", "tp"):
+            p = province(m.group(2))
+            return "province" if p and p["city"] else "district"
+        return _PLACE_WORDS[word]
+    if k.startswith("so ") or " so " in f" {k} " and k.startswith("giam doc so"):
+        return "province"
+    if any(k.startswith(p.strip()) or f" {p}" in f" {k}" for p in tables().central_name_patterns):
+        return "central"
+    return None
+
+
+def level_of_code(code: str | None) -> str | None:
+    """Level implied by an issuer code alone: central codes and the Party's TU/HU/ĐU."""
+    if not code:
+        return None
+    t = tables()
+    k = code_key(code)
+    if k in t.central or re.fullmatch(r"(UBTVQH|QH)\d+", k):
+        return "central"
+    if k in t.local:
+        return t.local[k].get("level")
+    if k.startswith("S") and len(k) >= 3 and k not in t.local:
+        return "province"  # Sở codes: SNV, STC, SGDĐT, SXD ...
+    return None
+
+
+def central_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    e = tables().central.get(code_key(code))
+    if e:
+        return e["names"][0]
+    if re.fullmatch(r"QH\d+", code_key(code)):
+        return "Quốc hội"
+    if re.fullmatch(r"UBTVQH\d+", code_key(code)):
+        return "Ủy ban Thường vụ Quốc hội"
+    return None
+
+
+def pretty(name: str) -> str:
+    """Sentence case for an upper-case header name, keeping place names and abbreviations."""
+    words = name.split()
+    if not words:
+        return name
+    if not name.isupper():
+        out = name
+    else:
+        low = [w.lower() for w in words]
+        low[0] = low[0][:1].upper() + low[0][1:]
+        out = " ".join(low)
+        # restore proper names: the place after tỉnh/thành phố/huyện/..., and known central names
+        out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$",
+                     lambda m: m.group(1) + " " + _title(m.group(2)), out)
+        known = {fold(n): n for e in tables().central.values() for n in e["names"]}
+        if fold(out) in known:
+            out = known[fold(out)]
+    return out
+
+
+def _title(s: str) -> str:
+    p = province(s)
+    if p:
+        return p["name"]
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def short(name: str) -> str:
+    """``Ủy ban nhân dân tỉnh X`` → ``UBND tỉnh X`` (the form used in registers)."""
+    for rx, rep in _SHORT:
+        name = rx.sub(rep, name)
+    return name
+
+
+def split_bodies(block: str) -> list[str]:
+    """Split a flattened header block into body names: ``BỘ TÀI CHÍNH CỤC THUẾ`` → two names."""
+    words = block.split()
+    folded = [fold(w) for w in words]
+    known = sorted({tuple(fold(n).split()) for e in tables().central.values() for n in e["names"]}, key=len,
+                   reverse=True)
+    heads = [tuple(h.split()) for h in sorted(_BODY_HEADS, key=lambda h: -len(h.split()))]
+    bodies: list[list[str]] = []
+    i = 0
+    while i < len(words):
+        hit = next((kn for kn in known if tuple(folded[i:i + len(kn)]) == kn), None)
+        if hit:
+            bodies.append(words[i:i + len(hit)])
+            i += len(hit)
+            continue
+        head = next((h for h in heads if tuple(folded[i:i + len(h)]) == h), None)
+        if head and not (bodies and bodies[-1] and fold(bodies[-1][-1]) in ("uy", "van", "ban") and len(bodies[-1]) == 1):
+            bodies.append(words[i:i + len(head)])
+            i += len(head)
+            continue
+        if not bodies:
+            bodies.append([])
+        bodies[-1].append(words[i])
+        i += 1
+    return [" ".join(b) for b in bodies if b]

@@ -1,0 +1,357 @@
+"""Split a directive into its blocks: header, addressees, body, footnotes, recipients, signature.
+
+Real copies come flattened, interleaved (two-column headers read as one
+column) or with parts missing, so each block is found by its own marker
+(motto, ``Số:``, place-date, ``V/v``, ``Kính gửi:``, ``… điện:``, ``Nơi nhận:``,
+the authority marks) and anything not found stays ``None``: never invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateMatch, find_dates
+from .numbers import NumberMatch, find_own_number
+from .normalize import squash
+from .tables import fold, tables
+
+MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+                   re.I)
+INDEPENDENCE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.I)
+KINH_GUI = re.compile(r"(?<!Đồng )(?<!đồng )\b(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?", re.U)
+DIEN = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\n]{3,80}?)[ \t\n]+điện\s*:")
+NOI_NHAN = re.compile(r"\bN[ơo]i\s+nh[ậa]n\s*:", re.I)
+LUU = re.compile(r"^\W*Lưu\b", re.I)
+SUBJECT = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v)[ .:]*")
+AUTHORITY = re.compile(r"(?<![\w/])(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|Q/)\s*", re.U)
+POSITION = re.compile(
+    r"\b(PHÓ THỦ TƯỚNG|THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|"
+    r"PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ CỤC TRƯỞNG|CỤC TRƯỞNG|PHÓ TỔNG CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|PHÓ CHÁNH VĂN PHÒNG|"
+    r"CHÁNH VĂN PHÒNG|PHÓ VỤ TRƯỞNG|VỤ TRƯỞNG|PHÓ BÍ THƯ|BÍ THƯ|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|TỔNG BÍ THƯ|"
+    r"TỔNG KIỂM TOÁN|PHÓ TỔNG KIỂM TOÁN|THỐNG ĐỐC|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|"
+    r"PHÓ TỔNG GIÁM ĐỐC|TRƯỞNG PHÒNG|PHÓ TRƯỞNG PHÒNG|CHỦ TỊCH QUỐC HỘI|PHÓ CHỦ TỊCH QUỐC HỘI)\b")
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+PERSON = re.compile(rf"{_NAME_WORD}(?:[ \t]*\n?[ \t]*{_NAME_WORD}){{1,4}}")
+FOOTNOTE_LINE = re.compile(r"^[ \t]*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|\[[ivxlc]{1,6}\])[ \t]*(?=\S)", re.M)
+LIST_MARK = re.compile(r"^[ \t]*(?:[-+•●▪–]|\d{1,2}[.)])[ \t]*")
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+
+
+@dataclass
+class Layout:
+    """Where each part of the document lies in the clean text (offsets are the input's)."""
+
+    header_end: int = 0
+    issuer_block: str = ""
+    issuer_block_span: Block | None = None
+    motto: Block | None = None
+    own_number: NumberMatch | None = None
+    place: str | None = None
+    date: DateMatch | None = None
+    title: str | None = None
+    title_span: Block | None = None
+    subject: Block | None = None
+    addressees: list[Block] = field(default_factory=list)
+    addressee_block: Block | None = None
+    recipients: list[Block] = field(default_factory=list)
+    recipients_block: Block | None = None
+    signer: dict | None = None
+    footnotes: dict[str, Block] = field(default_factory=dict)
+    footnote_blocks: list[Block] = field(default_factory=list)
+    body: Block | None = None
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _blank_line(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+def _strip_item(text: str, a: int, b: int) -> Block | None:
+    """Trim list marks, spaces and closing ``;``/``.``/``,`` from ``text[a:b]``."""
+    while a < b and (text[a].isspace() or text[a] in "-+•●▪–"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ";.,:/"):
+        b -= 1
+    return Block(a, b) if b > a else None
+
+
+def read_list(text: str, pos: int, limit: int) -> tuple[list[Block], int]:
+    """Read a ``- X;`` list (or a one-line list) starting at ``pos``; return items and where it ends.
+
+    An item runs on across line breaks until it ends with ``;``, ``.`` or ``:``; a
+    blank line followed by text that is not a list item ends the list, and so does
+    an item that ends with ``.``.
+    """
+    items: list[Block] = []
+    i = pos
+    n = min(len(text), limit)
+    # same-line content after the colon
+    le = _line_end(text, i)
+    same = text[i:le].strip()
+    if same and not same.startswith(("-", "+", "•")):
+        parts = [p for p in re.split(r";", text[i:le])]
+        off = i
+        for p in parts:
+            b = _strip_item(text, off, off + len(p))
+            if b:
+                items.append(b)
+            off += len(p) + 1
+        # a single addressee may wrap onto the next line when it did not end
+        end = le
+        while not text[i:end].rstrip().endswith((".", ";", ":")):
+            nxt_s = end + 1
+            if nxt_s >= n:
+                break
+            nxt_e = _line_end(text, nxt_s)
+            line = text[nxt_s:nxt_e]
+            if not line.strip() or LIST_MARK.match(line) or len(line.strip()) > 120:
+                break
+            end = nxt_e
+            items[-1:] = [b for b in [_strip_item(text, items[-1].start if items else i, end)] if b]
+        return items, end
+    cur: Block | None = None
+    last_end = i
+    j = i
+    while j < n:
+        le = _line_end(text, j)
+        line = text[j:le]
+        if not line.strip():
+            j = le + 1
+            continue
+        is_item = bool(re.match(r"^[ \t]*[-+•●▪–][ \t]*\S", line))
+        if is_item:
+            prev = text[cur.start:cur.end].rstrip() if cur else ""
+            if cur is not None and prev.endswith(","):
+                cur = Block(cur.start, le)
+            else:
+                if cur is not None:
+                    items.append(cur)
+                    if prev.endswith("."):
+                        cur = None
+                        break
+                cur = Block(j, le)
+        elif cur is not None and not text[cur.start:cur.end].rstrip().endswith((";", ".", ":")) and len(line) < 200:
+            cur = Block(cur.start, le)
+        else:
+            break
+        last_end = le
+        j = le + 1
+    if cur is not None:
+        items.append(cur)
+    out = [b for b in (_strip_item(text, it.start, it.end) for it in items) if b]
+    return out, last_end
+
+
+def _issue_date(text: str, start: int, end: int) -> tuple[str | None, DateMatch | None]:
+    """The place-date line: ``Hà Nội, ngày 16 tháng 10 năm 2023`` (the first one in the header)."""
+    for d in find_dates(text, start, end):
+        head = text[d.start:d.start + 4].lower()
+        if not head.startswith("ngày"):
+            continue
+        before = text[max(0, d.start - 60):d.start]
+        m = re.search(r"([^\n,:;|()/\d]{2,50}?)[ \t]*(?:\n[ \t]*)?,[ \t]*(?:\n[ \t]*)?$", before)
+        if m:
+            place = squash(m.group(1))
+            if place and place[0].isupper() and not re.search(r"\d", place) and len(place.split()) <= 6:
+                # drop a preceding symbol or subject tail glued on the same line ("... UBND Kon Tum")
+                return place, d
+        if re.search(r"(?:^|\n)[ \t]*$", before):
+            # "Ngày 16 tháng 10 năm 2023" alone on a header line
+            return None, d
+    return None, None
+
+
+_TITLE_WORDS = sorted({dt.name.upper() for dt in tables().types} | {"VĂN BẢN HỢP NHẤT", "THÔNG BÁO KẾT LUẬN"},
+                      key=len, reverse=True)
+TITLE = re.compile(r"(?:^|\n)[ \t]*(?P<t>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _TITLE_WORDS)
+                   + r")(?![A-Za-zÀ-ỹĐđ])")
+
+
+def find_title(text: str, start: int, end: int) -> tuple[str, Block] | None:
+    """The upper-case type line (``CÔNG ĐIỆN``, ``QUYẾT ĐỊNH``) of the header."""
+    for m in TITLE.finditer(text, start, end):
+        return squash(m.group("t")), Block(m.start("t"), m.end("t"))
+    return None
+
+
+def find_footnotes(text: str, start: int = 0) -> tuple[dict[str, Block], list[Block]]:
+    """Footnote lines (``¹ …``, ``[1] …``, ``[i] …``) and the blocks they form; a note runs to the next
+    note or blank line."""
+    notes: dict[str, Block] = {}
+    blocks: list[Block] = []
+    for m in FOOTNOTE_LINE.finditer(text, start):
+        mark = m.group("mark").translate(SUPERSCRIPT).strip("[]")
+        a = m.end()
+        # a note ends at a blank line, or at the next note
+        e = _line_end(text, a)
+        while e + 1 < len(text):
+            ne = _line_end(text, e + 1)
+            nl = text[e + 1:ne]
+            if not nl.strip() or FOOTNOTE_LINE.match(nl):
+                break
+            e = ne
+        notes.setdefault(mark, Block(a, e))
+        ls = _line_start(text, m.start())
+        if blocks and not text[blocks[-1].end:ls].strip():
+            blocks[-1] = Block(blocks[-1].start, e)
+        else:
+            blocks.append(Block(ls, e))
+    return notes, blocks
+
+
+def _signer(text: str, start: int, end: int) -> dict | None:
+    zone = text[start:end]
+    pm = None
+    for pm in POSITION.finditer(zone):
+        pass
+    am = None
+    for am in AUTHORITY.finditer(zone):
+        pass
+    if pm is None and am is None:
+        return None
+    anchor = max(x.end() for x in (pm, am) if x is not None)
+    name_m = PERSON.search(zone, anchor)
+    authority = on_behalf = None
+    if am is not None:
+        authority = am.group(1)
+        le = zone.find("\n", am.end())
+        on_behalf = squash(zone[am.end(): le if le >= 0 else len(zone)]) or None
+        if on_behalf and POSITION.fullmatch(on_behalf):
+            pass
+    position = pm.group(1) if pm else None
+    if on_behalf and position and on_behalf.endswith(position) and authority:
+        on_behalf = on_behalf[: -len(position)].strip() or on_behalf
+    s = start + min(x.start() for x in (pm, am) if x is not None)
+    e = start + (name_m.end() if name_m else anchor)
+    return {"name": squash(name_m.group(0)) if name_m and name_m.start() - anchor < 200 else None,
+            "position": position, "authority": authority, "on_behalf_of": on_behalf, "span": (s, e)}
+
+
+def analyse(text: str) -> Layout:
+    """Find every block of a directive in clean ``text``."""
+    lay = Layout()
+    n = len(text)
+    head_zone = min(n, 3000)
+    mm = MOTTO.search(text, 0, min(n, 2500))
+    if mm:
+        lay.motto = Block(mm.start(), mm.end())
+    own = find_own_number(text, 0, head_zone)
+    if own is not None and own.start > 2500:
+        own = None
+    lay.own_number = own
+    # issuer block: the upper lines before the number (or the motto), less the motto itself
+    stop = own.start if own else (mm.start() if mm else 0)
+    if mm and mm.start() < stop:
+        stop_candidates = [mm.start()]
+    else:
+        stop_candidates = [stop]
+    block_end = min(stop_candidates) if stop_candidates else 0
+    raw_block = text[:block_end]
+    raw_block = INDEPENDENCE.sub(" ", MOTTO.sub(" ", raw_block))
+    raw_block = re.sub(r"\bSố\b.*", " ", raw_block, flags=re.S)
+    lay.issuer_block = squash(raw_block)
+    if lay.issuer_block:
+        lay.issuer_block_span = Block(len(text[:block_end]) - len(text[:block_end].lstrip()), block_end)
+    date_zone_end = min(n, (own.end + 800) if own else (mm.end() + 800 if mm else 1200))
+    lay.place, lay.date = _issue_date(text, 0, date_zone_end)
+    title_from = max(own.end if own else 0, mm.end() if mm else 0)
+    t = find_title(text, 0 if title_from == 0 else min(title_from, lay.date.start if lay.date else title_from),
+                   min(n, title_from + 1500) if title_from else min(n, 1500))
+    if t is None and title_from:
+        t = find_title(text, title_from, min(n, title_from + 1500))
+    if t:
+        lay.title, lay.title_span = t
+    header_end = max(x for x in [own.end if own else 0, lay.date.end if lay.date else 0,
+                                 lay.title_span.end if lay.title_span else 0, mm.end() if mm else 0])
+    # subject: "V/v ..." near the number, or the lines after the title
+    sm = SUBJECT.search(text, 0, min(n, max(header_end, 400) + 600))
+    if sm:
+        a = sm.end()
+        e = a
+        while e < n:
+            le = _line_end(text, e)
+            seg = text[e:le]
+            cut = re.search(r"[^\n,]{2,40},\s*ngày|Kính\s+gửi", seg)
+            if cut and lay.date and e <= lay.date.start <= le:
+                e = min(le, lay.date.start)
+                back = text.rfind(lay.place or "\x00", a, e) if lay.place else -1
+                e = back if back > a else e
+                break
+            e = le
+            if e + 1 >= n or _blank_line(text, e + 1, _line_end(text, e + 1)):
+                break
+            nxt = text[e + 1:_line_end(text, e + 1)]
+            if KINH_GUI.match(nxt.strip()) or re.match(r"\s*[A-ZĐ][^,]{1,40},\s*ngày", nxt):
+                break
+            e += 1
+        b = _strip_item(text, a, e)
+        if b:
+            lay.subject = b
+            header_end = max(header_end, b.end)
+    elif lay.title_span:
+        a = lay.title_span.end
+        while a < n and text[a] in " \t\n":
+            a += 1
+        e = a
+        while e < n:
+            le = _line_end(text, e)
+            if le >= n or _blank_line(text, le + 1, _line_end(text, le + 1)) or le - a > 400:
+                e = le
+                break
+            e = le + 1
+        b = _strip_item(text, a, e)
+        if b and not re.match(r"(?i)(căn cứ|kính gửi|thực hiện|theo)\b", text[b.start:b.end]):
+            lay.subject = b
+            header_end = max(header_end, b.end)
+    # addressees: Kính gửi, or the công điện's "... điện:"
+    kg = KINH_GUI.search(text, 0, min(n, max(header_end, 0) + 1500))
+    dm = DIEN.search(text, 0, min(n, max(header_end, 0) + 1500))
+    marker = None
+    if kg and (not dm or kg.start() < dm.start()):
+        marker = kg
+    elif dm:
+        marker = dm
+    if marker is not None:
+        items, end = read_list(text, marker.end(), min(n, marker.end() + 4000))
+        lay.addressees = items
+        lay.addressee_block = Block(marker.start(), end)
+        header_end = max(header_end, end)
+    lay.header_end = header_end
+    # footnotes
+    lay.footnotes, lay.footnote_blocks = find_footnotes(text, header_end)
+    # recipients and signature
+    nn = None
+    for nn in NOI_NHAN.finditer(text, header_end):
+        pass
+    body_end = n
+    if nn:
+        items, end = read_list(text, nn.end(), n)
+        lay.recipients = items
+        lay.recipients_block = Block(nn.start(), end)
+        body_end = nn.start()
+    sig_start = max(header_end, (nn.start() if nn else n) - 600, n - 1500 if not nn else 0)
+    lay.signer = _signer(text, sig_start, n)
+    if lay.signer and not nn and lay.signer["span"][0] > header_end:
+        body_end = min(body_end, lay.signer["span"][0])
+    lay.body = Block(header_end, body_end)
+    return lay
+
+
+def is_issuer_text(s: str) -> bool:
+    """True when ``s`` reads like a body's name rather than a sentence."""
+    f = fold(s)
+    return bool(f) and len(f.split()) <= 16
