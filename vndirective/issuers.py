@@ -49,7 +49,7 @@ def level_of_name(name: str, date: str | None = None) -> str | None:
         return _PLACE_WORDS[word]
     if k.startswith("so ") or " so " in f" {k} " and k.startswith("giam doc so"):
         return "province"
-    if any(k.startswith(p.strip()) or f" {p}" in f" {k}" for p in tables().central_name_patterns):
+    if any(f" {fold(p)} " in f" {k} " for p in tables().central_name_patterns):
         return "central"
     return None
 
@@ -60,10 +60,13 @@ def level_of_code(code: str | None) -> str | None:
         return None
     t = tables()
     k = code_key(code)
-    if k in t.central or re.fullmatch(r"(UBTVQH|QH)\d+", k):
+    base = re.sub(r"\d+$", "", k)
+    if k in t.central or (base in t.central and t.central[base].get("prefix")):
         return "central"
     if k in t.local:
         return t.local[k].get("level")
+    if k.endswith("TW") or k.endswith("TU") and k.startswith("B"):
+        return "central" if k.endswith("TW") else "province"  # Party organs: ...TW central, B...TU of a Tỉnh ủy
     if k.startswith("S") and len(k) >= 3 and k not in t.local:
         return "province"  # Sở codes: SNV, STC, SGDĐT, SXD ...
     return None
@@ -132,7 +135,7 @@ def split_bodies(block: str) -> list[str]:
             i += len(hit)
             continue
         head = next((h for h in heads if tuple(folded[i:i + len(h)]) == h), None)
-        if head and not (bodies and bodies[-1] and fold(bodies[-1][-1]) in ("uy", "van", "ban") and len(bodies[-1]) == 1):
+        if head and (not bodies or len(bodies[-1]) >= 2):
             bodies.append(words[i:i + len(head)])
             i += len(head)
             continue

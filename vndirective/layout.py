@@ -89,63 +89,63 @@ def _strip_item(text: str, a: int, b: int) -> Block | None:
     return Block(a, b) if b > a else None
 
 
-def read_list(text: str, pos: int, limit: int) -> tuple[list[Block], int]:
-    """Read a ``- X;`` list (or a one-line list) starting at ``pos``; return items and where it ends.
+def _ends(text: str, b: Block) -> str:
+    t = text[b.start:b.end].rstrip()
+    return t[-1:] if t else ""
 
-    An item runs on across line breaks until it ends with ``;``, ``.`` or ``:``; a
-    blank line followed by text that is not a list item ends the list, and so does
-    an item that ends with ``.``.
+
+def read_list(text: str, pos: int, limit: int) -> tuple[list[Block], int]:
+    """Read the items after ``Kính gửi:`` / ``Nơi nhận:`` / ``… điện:``; return them and where the list ends.
+
+    Three shapes occur: one addressee on the marker's line or the next one (a
+    flattened ``A; B; C.`` is split on ``;``), or ``- X;`` items one per line.
+    An item runs on over broken lines until it ends with ``;`` or ``.``; a line
+    that starts a new sentence ends a one-line addressee.
     """
-    items: list[Block] = []
-    i = pos
     n = min(len(text), limit)
-    # same-line content after the colon
-    le = _line_end(text, i)
-    same = text[i:le].strip()
-    if same and not same.startswith(("-", "+", "•")):
-        parts = [p for p in re.split(r";", text[i:le])]
-        off = i
-        for p in parts:
-            b = _strip_item(text, off, off + len(p))
-            if b:
-                items.append(b)
-            off += len(p) + 1
-        # a single addressee may wrap onto the next line when it did not end
-        end = le
-        while not text[i:end].rstrip().endswith((".", ";", ":")):
-            nxt_s = end + 1
-            if nxt_s >= n:
-                break
-            nxt_e = _line_end(text, nxt_s)
-            line = text[nxt_s:nxt_e]
-            if not line.strip() or LIST_MARK.match(line) or len(line.strip()) > 120:
-                break
-            end = nxt_e
-            items[-1:] = [b for b in [_strip_item(text, items[-1].start if items else i, end)] if b]
-        return items, end
+    le = _line_end(text, pos)
+    j = pos
+    if not text[pos:le].strip():
+        j = le + 1
+        while j < n and not text[j:_line_end(text, j)].strip():
+            j = _line_end(text, j) + 1
+    if j >= n:
+        return [], pos
+    first = text[j:_line_end(text, j)].lstrip()
+    if not re.match(r"[-+•●▪–]", first):
+        return _read_single(text, j, n)
+    items: list[Block] = []
     cur: Block | None = None
-    last_end = i
-    j = i
+    last_end = j
     while j < n:
         le = _line_end(text, j)
         line = text[j:le]
         if not line.strip():
+            if cur is not None and _ends(text, cur) not in (":", ","):
+                # a blank line inside a list is fine only between items
+                k = le + 1
+                while k < n and not text[k:_line_end(text, k)].strip():
+                    k = _line_end(text, k) + 1
+                if k >= n or not re.match(r"^[ \t]*[-+•●▪–]", text[k:_line_end(text, k)]):
+                    break
             j = le + 1
             continue
-        is_item = bool(re.match(r"^[ \t]*[-+•●▪–][ \t]*\S", line))
-        if is_item:
-            prev = text[cur.start:cur.end].rstrip() if cur else ""
-            if cur is not None and prev.endswith(","):
+        if re.match(r"(?i)^[ \t]*[-+•●▪–]?[ \t]*đồng\s+kính\s+gửi", line):
+            break
+        if re.match(r"^[ \t]*[-+•●▪–][ \t]*\S", line):
+            if cur is not None and _ends(text, cur) == "," and ":" in text[cur.start:cur.end]:
                 cur = Block(cur.start, le)
             else:
                 if cur is not None:
                     items.append(cur)
-                    if prev.endswith("."):
+                    if _ends(text, cur) == ".":
                         cur = None
                         break
                 cur = Block(j, le)
-        elif cur is not None and not text[cur.start:cur.end].rstrip().endswith((";", ".", ":")) and len(line) < 200:
+        elif cur is not None and _ends(text, cur) not in (";", ".") and len(line) < 300:
             cur = Block(cur.start, le)
+        elif cur is not None and line.strip().startswith("(") and line.strip().endswith(")"):
+            pass  # an address line under an item: "(Địa chỉ: …)"
         else:
             break
         last_end = le
@@ -156,20 +156,83 @@ def read_list(text: str, pos: int, limit: int) -> tuple[list[Block], int]:
     return out, last_end
 
 
+_NAME_TAIL = re.compile(r"(?i)(?:^|\s)(?:các|cho|của|và|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Tổng Công ty|Công ty|"
+                        r"Chi nhánh|Ủy ban|Ban|Sở|Cục|Thuế|Trưởng|Phó|Văn phòng|-|&)$")
+_SENTENCE_OPEN = re.compile(r"(?:Căn cứ|Thực hiện|Theo|Trả lời|Xét|Về|Ngày|Để|Tiếp theo|Trong|Nhằm|Qua|Sau|"
+                            r"Trên cơ sở|Cục|Bộ|Sở|Ủy ban|UBND|Văn phòng|Tổng cục|Thuế)\b.*?\b(?:nhận được|có ý kiến|"
+                            r"đề nghị|yêu cầu|trả lời|thông báo|hướng dẫn|ban hành|báo cáo|đã|kính)\b|(?:Căn cứ|Thực hiện|"
+                            r"Trả lời|Xét|Tiếp theo|Theo|Để)\b")
+
+
+def _read_single(text: str, j: int, n: int) -> tuple[list[Block], int]:
+    """One addressee on the marker's line, wrapped over at most a few short lines.
+
+    A wrapped line joins when the first ends on a word that cannot end a name
+    ("Bộ trưởng", "các"), when it starts in lower case, or when it closes the
+    item with ``.``/``;``; a line that opens a sentence of the body never joins.
+    """
+    end = _line_end(text, j)
+    for _ in range(3):
+        cur = text[j:end].rstrip()
+        if cur.endswith((".", ";")) or end + 1 >= n:
+            break
+        nxt = text[end + 1:_line_end(text, end + 1)]
+        s = nxt.strip()
+        if not s or len(s) > 160 or _SENTENCE_OPEN.match(s) or LIST_MARK.match(nxt):
+            break
+        closes = s.endswith((".", ";")) and len(s) <= 120
+        after = _line_end(text, end + 1)
+        blank_after = after + 1 >= n or not text[after + 1:_line_end(text, after + 1)].strip()
+        if s[0].islower() or _NAME_TAIL.search(cur) or closes or (blank_after and len(s) <= 120):
+            end = after
+        else:
+            break
+    items: list[Block] = []
+    off = j
+    for part in text[j:end].split(";"):
+        b = _strip_item(text, off, off + len(part))
+        if b:
+            items.append(b)
+        off += len(part) + 1
+    return items, end
+
+
+def _place_before(s: str) -> str | None:
+    """The place name that ends ``s``: its last words back to a blank line, a digit, a colon or a slash."""
+    words: list[str] = []
+    for line in reversed(s.split("\n")):
+        if not line.strip():
+            break
+        chunk = re.split(r"[:;|()/\d]", line)[-1]
+        ws = chunk.split()
+        words = ws + words
+        if chunk != line or len(words) >= 6:
+            break
+    words = words[-6:]
+    # keep the tail that starts with a capital (drops a glued symbol or subject end)
+    while words and (not words[0][:1].isupper() or "-" in words[0]
+                     or (words[0].isupper() and len(words[0]) >= 2 and not all(w.isupper() for w in words))):
+        words.pop(0)
+    place = " ".join(words)
+    if not place or re.search(r"\d", place) or (place.isupper() and len(words) < 2):
+        return None
+    return place
+
+
 def _issue_date(text: str, start: int, end: int) -> tuple[str | None, DateMatch | None]:
     """The place-date line: ``Hà Nội, ngày 16 tháng 10 năm 2023`` (the first one in the header)."""
     for d in find_dates(text, start, end):
         head = text[d.start:d.start + 4].lower()
         if not head.startswith("ngày"):
             continue
-        before = text[max(0, d.start - 60):d.start]
-        m = re.search(r"([^\n,:;|()/\d]{2,50}?)[ \t]*(?:\n[ \t]*)?,[ \t]*(?:\n[ \t]*)?$", before)
-        if m:
-            place = squash(m.group(1))
-            if place and place[0].isupper() and not re.search(r"\d", place) and len(place.split()) <= 6:
-                # drop a preceding symbol or subject tail glued on the same line ("... UBND Kon Tum")
-                return place, d
-        if re.search(r"(?:^|\n)[ \t]*$", before):
+        before = text[max(0, d.start - 80):d.start]
+        m = re.search(r"(,?)[ \t]*(?:\n[ \t]*)?$", before)
+        place = _place_before(before[:m.start()])
+        if place and (m.group(1) or ("tháng" in text[d.start:d.end].lower() and len(place.split()) <= 4
+                                     and all(w[:1].isupper() for w in place.split()))):
+            return place, d
+        if re.search(r"(?:^|\n)[ \t]*$", before) and "tháng" in text[d.start:d.end].lower() \
+                and not text[d.end:_line_end(text, d.end)].strip():
             # "Ngày 16 tháng 10 năm 2023" alone on a header line
             return None, d
     return None, None

@@ -21,8 +21,10 @@ _TRANSLATE = str.maketrans({
     **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
     **{c: "/" for c in "\uff0f\u2044\u2215"},
     **{c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\u00ad\u200b\u200c\u200d\ufeff"},
-    "\r": " ", "\u2028": "\n", "\u2029": "\n", "*": " ", "|": " ", "\\": " ", "#": " ",
+    "\r": " ", "\u2028": "\n", "\u2029": "\n", "|": " ",
 })
+# Markdown marks are deleted, not blanked: they also sit inside words ("Kính g****ửi", "TH****Ủ").
+_DELETE = re.compile(r"\*+|\\(?=[^\w\s])|^[ \t]*#{1,6}[ \t]", re.M)
 
 # Lines that are never document text: rules, and page chrome of portals and newspapers.
 _RULE = re.compile(r"^[ \t]*[-=_]{3,}[ \t]*$", re.M)
@@ -41,7 +43,11 @@ _TRAILER = re.compile(
 
 @dataclass(frozen=True)
 class CleanText:
-    """The clean text and the way back to the input's offsets."""
+    """The clean text and the way back to the input's offsets.
+
+    ``_starts[k]`` is where the k-th contiguous run begins in the clean text and
+    ``_orig[k]`` where it begins in the input; inside a run offsets move together.
+    """
 
     text: str
     original: str
@@ -49,16 +55,19 @@ class CleanText:
     _orig: tuple[int, ...] = ()
 
     def to_original(self, i: int) -> int:
-        """Offset in the input of clean offset ``i`` (identity unless NFC composed characters)."""
+        """Offset in the input of clean offset ``i``."""
         if not self._starts:
             return i
         k = bisect_right(self._starts, i) - 1
         return self._orig[k] + (i - self._starts[k]) if k >= 0 else i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        """Input span of the clean span ``[start, end)``."""
         if not self._starts:
             return start, end
-        return self.to_original(start), self.to_original(end - 1) + 1 if end > start else self.to_original(start)
+        if end <= start:
+            return self.to_original(start), self.to_original(start)
+        return self.to_original(start), self.to_original(end - 1) + 1
 
 
 def ensure_text(data: object) -> str:
@@ -77,8 +86,19 @@ def ensure_text(data: object) -> str:
     return data
 
 
+def _compose(runs: list[tuple[int, int]], starts: tuple[int, ...], origs: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Chain a (clean → middle) run map with a (middle → input) run map."""
+    if not starts:
+        return runs
+    out = []
+    for c, m in runs:
+        k = bisect_right(starts, m) - 1
+        out.append((c, origs[k] + (m - starts[k]) if k >= 0 else m))
+    return out
+
+
 def _nfc_with_map(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """NFC-compose ``text`` and record, per composed run, where it came from."""
+    """NFC-compose ``text`` and record, per composed cluster, where it came from."""
     out: list[str] = []
     starts: list[int] = []
     origs: list[int] = []
@@ -103,19 +123,36 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> CleanText:
-    """Clean ``text`` for extraction; offsets keep pointing into the input."""
+    """Clean ``text`` for extraction; offsets map back into the input."""
     text = ensure_text(text)
-    starts: tuple[int, ...] = ()
-    origs: tuple[int, ...] = ()
-    composed = text
-    if not unicodedata.is_normalized("NFC", text):
-        composed, starts, origs = _nfc_with_map(text)
+    # 1. delete markdown marks, recording runs (clean start, input start)
+    pieces: list[str] = []
+    runs: list[tuple[int, int]] = []
+    pos = out = 0
+    for m in _DELETE.finditer(text):
+        if m.start() > pos:
+            runs.append((out, pos))
+            pieces.append(text[pos:m.start()])
+            out += m.start() - pos
+        pos = m.end()
+    stripped = text
+    if pos:
+        runs.append((out, pos))
+        pieces.append(text[pos:])
+        stripped = "".join(pieces)
+    starts, origs = tuple(r[0] for r in runs), tuple(r[1] for r in runs)
+    # 2. compose decomposed input (per-cluster runs, chained through step 1's runs)
+    composed = stripped
+    if not unicodedata.is_normalized("NFC", stripped):
+        composed, cs, co = _nfc_with_map(stripped)
+        chained = _compose(list(zip(cs, co)), starts, origs)
+        starts, origs = tuple(r[0] for r in chained), tuple(r[1] for r in chained)
     clean = composed.translate(_TRANSLATE)
     clean = _RULE.sub(_blank, clean)
     clean = _CHROME_LINE.sub(_blank, clean)
     m = _TRAILER.search(clean, len(clean) // 3)
     if m:
-        clean = clean[:m.start()] + _blank(re.match(r"(?s).*", clean[m.start():]))
+        clean = clean[:m.start()] + re.sub(r"[^\n]", " ", clean[m.start():])
     return CleanText(clean, text, starts, origs)
 
 

@@ -27,16 +27,15 @@ _NUM_LEFT = r"(?<![0-9A-Za-z/.\-])"
 _NUM_SPACE = r"[ \t]*(?:\n[ \t]*)?"
 
 STATE = re.compile(
-    rf"{_NUM_LEFT}(?P<num>\d{{1,6}}[a-z]?){_NUM_SPACE}/{_NUM_SPACE}"
+    rf"{_NUM_LEFT}(?P<num>\d{{1,6}}[a-z]?(?:[.\-]\d{{1,6}})?){_NUM_SPACE}/{_NUM_SPACE}"
     rf"(?:(?P<year>(?:19|20)\d\d){_NUM_SPACE}/?{_NUM_SPACE})?(?P<sym>{_SYM})")
 PARTY = re.compile(
     rf"{_NUM_LEFT}(?P<num>\d{{1,5}}){_NUM_SPACE}-{_NUM_SPACE}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
     rf"{_NUM_SPACE}/{_NUM_SPACE}(?P<sym>{_SYM})")
 # The document's own number in its header: "Số: 968/CĐ-TTg", "Số 36-HD/VPTW", "Số: /UBND-NC".
-OWN = re.compile(r"(?<![\w])(?:Số|SỐ|số)\s*[:.]?[ \t]*(?:\n[ \t]*)?(?=[\d/._…]|\s+/)")
+OWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:Số|SỐ)[ \t]*[:.]?|(?<![\w])(?:Số|SỐ)[ \t]*:)[ \t]*(?:\n[ \t]*)?"
+                 r"(?=[\d/._…]|\s+/)")
 BLANK = re.compile(rf"[ \t._…]*(?:\n[ \t]*)?/[ \t]*(?P<sym>{_SYM})")
-
-_GROUP_SPLIT = re.compile(r"\s*[-_]\s*")
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,9 @@ def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None,
         return Issuer(name=cname, level="central", code=code), None
     if code and fold(code) in ("ubnd", "hdnd", "ctubnd") and lay.place:
         return _from_place("HĐND" if fold(code) == "hdnd" else "UBND", lay.place, date, code), None
+    body = _issuer_from_body(clean, lay)
+    if body.name:
+        return body, None
     if code:
         return Issuer(name=None, level=level_of_code(code), code=code), None
     return _issuer_from_signature(lay, clean), None
@@ -95,6 +98,37 @@ def _from_place(body: str, place: str, date: str | None, code: str | None = None
     # a place that is not a province: a district before 1 July 2025, a commune after
     level = "commune" if date and date >= "2025-07" else "district"
     return Issuer(name=f"{body} {place}", level=level, code=code)
+
+
+_BODY_SUBJECT = re.compile(
+    r"(?<![\w])(?P<body>(?:Ủy ban nhân dân|UBND|Sở|Cục|Tổng cục|Bộ|Văn phòng|Ban|Thuế)(?:\s+\(UBND\))?"
+    r"(?:\s+[A-ZĐÀ-Ỹa-zđà-ỹ&\-]+){0,7}?)\s+(?:đã\s+|xin\s+)?(?:nhận\s+được|có\s+ý\s+kiến|trân\s+trọng|"
+    r"kính\s+(?:báo\s+cáo|đề\s+nghị|trình)|trả\s+lời|đề\s+nghị|yêu\s+cầu|thông\s+báo|có\s+công\s+văn|chỉ\s+đạo)\b")
+_SIGNER_BODY = {"CỤC TRƯỞNG": "Cục", "BỘ TRƯỞNG": "Bộ", "GIÁM ĐỐC": "Sở", "CHỦ TỊCH": "Ủy ban nhân dân",
+                "TỔNG CỤC TRƯỞNG": "Tổng cục", "CHÁNH VĂN PHÒNG": "Văn phòng"}
+
+
+def _issuer_from_body(clean: str, lay: Layout) -> Issuer:
+    """A document without a header still speaks in its own name: ``Cục Thuế nhận được …``, ``Sở Nội vụ đề nghị …``."""
+    zone = squash(clean[lay.header_end: lay.body.end if lay.body else len(clean)])
+    cands = [m.group("body").replace(" (UBND)", "") for m in _BODY_SUBJECT.finditer(zone)]
+    if not cands:
+        return Issuer()
+    want = None
+    sig = lay.signer or {}
+    for pos in (sig.get("on_behalf_of") or "", sig.get("position") or ""):
+        for k, v in _SIGNER_BODY.items():
+            if k in pos.upper():
+                want = v
+                break
+        if want:
+            break
+    pick = next((c for c in cands if want and fold(c).startswith(fold(want))), cands[0])
+    name = short(pick)
+    level = level_of_name(name)
+    if level in (None, "district") and re.fullmatch(r"(?i)(UBND|HĐND)\s+Thành\s+phố", name):
+        level = "province"  # a centrally-run city calls itself "Thành phố" with no name
+    return Issuer(name=name, level=level)
 
 
 def _issuer_from_signature(lay: Layout, clean: str) -> Issuer:

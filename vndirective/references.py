@@ -187,8 +187,10 @@ def _finish(acc: _Acc, default_level: str | None) -> Reference:
     code_level = level_of_code(p.issuer_code)
     if code_level == "central" or level is None:
         level = code_level or level
-    if level is None and p.issuer_code and fold(p.issuer_code) in ("ubnd", "hdnd", "ctubnd"):
-        level = default_level
+    if p.issuer_code and fold(p.issuer_code) in ("ubnd", "hdnd", "ctubnd", "ub") and level in (None, "central"):
+        # a local council or committee: the citing document's own level, or a province when a
+        # central body cites it (UBND and HĐND are never central)
+        level = default_level if default_level not in (None, "central") else "province"
     if name is None:
         name = central_name(p.issuer_code)
     return Reference(number=p.text, parsed=p, doc_type=acc.doc_type, date=acc.date,
