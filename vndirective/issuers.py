@@ -11,10 +11,9 @@ import re
 
 from .tables import code_key, fold, tables
 
-_PLACE_WORDS = {"tinh": "province", "thanh pho": None, "tp": None, "tp.": None, "huyen": "district",
-                "quan": "district", "thi xa": "district", "xa": "commune", "phuong": "commune",
-                "thi tran": "commune", "dac khu": "commune"}
-_PLACE_RX = re.compile(r"\b(tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+([^,;()]+)")
+_PLACE_WORDS = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+                "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune"}
+_PLACE_RX = re.compile(r"\b(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã(?! hội)|phường|đặc khu)(?!\w)\s*([^,;()]*)")
 _PARTY_LEVEL = [("tinh uy", "province"), ("thanh uy", "province"), ("huyen uy", "district"),
                 ("quan uy", "district"), ("thi uy", "district"), ("dang uy xa", "commune"),
                 ("dang uy phuong", "commune"), ("dang uy thi tran", "commune")]
@@ -25,6 +24,9 @@ _BODY_HEADS = ["uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "uy ban",
                "vien kiem sat", "truong", "trung tam", "phong", "chinh phu", "quoc hoi", "mat tran", "hoi"]
 _SHORT = [(re.compile(r"(?i)ủy ban nhân dân|uỷ ban nhân dân"), "UBND"),
           (re.compile(r"(?i)hội đồng nhân dân"), "HĐND")]
+
+
+_FIELD_HEADS = {"so", "bo", "cuc", "vu", "ban", "chi", "trung", "thue"}
 
 
 def province(name: str) -> dict | None:
@@ -40,11 +42,14 @@ def level_of_name(name: str, date: str | None = None) -> str | None:
     for word, lvl in _PARTY_LEVEL:
         if word in k:
             return lvl
-    m = _PLACE_RX.search(k)
+    m = _PLACE_RX.search(" ".join(name.lower().split()))
     if m:
         word = m.group(1).rstrip(".")
-        if word in ("thanh pho", "tp"):
-            p = province(m.group(2))
+        if word in ("thành phố", "tp"):
+            rest = m.group(2).strip()
+            if not rest or fold(rest.split()[0]) in ("ve", "va", "tai", "theo", "quy", "ban", "trong", "giao", "nam"):
+                return None  # "của UBND Thành phố về …": which city is not said
+            p = province(rest)
             return "province" if p and p["city"] else "district"
         return _PLACE_WORDS[word]
     if k.startswith("so ") or " so " in f" {k} " and k.startswith("giam doc so"):
@@ -94,7 +99,11 @@ def pretty(name: str) -> str:
         out = name
     else:
         low = [w.lower() for w in words]
-        low[0] = low[0][:1].upper() + low[0][1:]
+        cap = {0}
+        if fold(low[0]) in _FIELD_HEADS and len(low) > 1 and fold(low[1]) not in ("tinh", "thanh", "huyen", "quan", "xa"):
+            cap.add(1)  # "Sở Giáo dục …", "Cục Hải quan": the field's first word is capitalised
+        cap |= {i + 1 for i, w in enumerate(low[:-1]) if w in ("và", "-") and 1 in cap}
+        low = [w[:1].upper() + w[1:] if i in cap else w for i, w in enumerate(low)]
         out = " ".join(low)
         # restore proper names: the place after tỉnh/thành phố/huyện/..., and known central names
         out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$",

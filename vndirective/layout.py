@@ -138,11 +138,10 @@ def read_list(text: str, pos: int, limit: int) -> tuple[list[Block], int]:
             else:
                 if cur is not None:
                     items.append(cur)
-                    if _ends(text, cur) == ".":
-                        cur = None
-                        break
                 cur = Block(j, le)
-        elif cur is not None and _ends(text, cur) not in (";", ".") and len(line) < 300:
+        elif cur is not None and _ends(text, cur) == ".":
+            break
+        elif cur is not None and _ends(text, cur) != ";" and len(line) < 300:
             cur = Block(cur.start, le)
         elif cur is not None and line.strip().startswith("(") and line.strip().endswith(")"):
             pass  # an address line under an item: "(Địa chỉ: …)"
@@ -304,6 +303,44 @@ def _signer(text: str, start: int, end: int) -> dict | None:
             "position": position, "authority": authority, "on_behalf_of": on_behalf, "span": (s, e)}
 
 
+_SUBJECT_STOP = re.compile(
+    r"(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Xét\s|Trả\s+lời|Tiếp\s+theo|Ngày\s+\d|\d{1,2}\.\s|[IVX]{1,4}\.\s|"
+    r"Điều\s+\d|CHƯƠNG|Chương\s+[IVX\d]|CHÍNH\s+PHỦ$|QUỐC\s+HỘI$|THỦ\s+TƯỚNG|ỦY\s+BAN|UBND|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|"
+    r"HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ|BAN\s+THƯỜNG\s+VỤ|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|"
+    r"TỔNG\s+CỤC\s+TRƯỞNG|THỐNG\s+ĐỐC)")
+
+
+def _mostly_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _read_subject(text: str, a: int, n: int, lay: Layout) -> Block | None:
+    """The trích yếu: from ``a`` over wrapped lines, until a blank line, the place-date, ``Kính gửi``,
+    ``… điện:``, the enacting body line or the body; an upper-case subject stops at the first line
+    that is not upper case."""
+    e = _line_end(text, a)
+    if lay.date and a <= lay.date.start <= e:
+        cut = text.rfind(lay.place, a, lay.date.start) if lay.place else -1
+        return _strip_item(text, a, cut if cut > a else lay.date.start)
+    upper = _mostly_upper(text[a:e])
+    for _ in range(8):
+        if e + 1 >= n:
+            break
+        ne = _line_end(text, e + 1)
+        nxt = text[e + 1:ne]
+        st = nxt.strip()
+        if (not st or _SUBJECT_STOP.match(st) or DIEN.search(nxt) or (upper and not _mostly_upper(st))
+                or (lay.date and e + 1 <= lay.date.start <= ne) or ne - a > 400):
+            if lay.date and e + 1 <= lay.date.start <= ne and st and not upper:
+                cut = text.rfind(lay.place, e + 1, lay.date.start) if lay.place else -1
+                if cut > e + 1:
+                    e = cut
+            break
+        e = ne
+    return _strip_item(text, a, e)
+
+
 def analyse(text: str) -> Layout:
     """Find every block of a directive in clean ``text``."""
     lay = Layout()
@@ -342,42 +379,14 @@ def analyse(text: str) -> Layout:
                                  lay.title_span.end if lay.title_span else 0, mm.end() if mm else 0])
     # subject: "V/v ..." near the number, or the lines after the title
     sm = SUBJECT.search(text, 0, min(n, max(header_end, 400) + 600))
-    if sm:
-        a = sm.end()
-        e = a
-        while e < n:
-            le = _line_end(text, e)
-            seg = text[e:le]
-            cut = re.search(r"[^\n,]{2,40},\s*ngày|Kính\s+gửi", seg)
-            if cut and lay.date and e <= lay.date.start <= le:
-                e = min(le, lay.date.start)
-                back = text.rfind(lay.place or "\x00", a, e) if lay.place else -1
-                e = back if back > a else e
-                break
-            e = le
-            if e + 1 >= n or _blank_line(text, e + 1, _line_end(text, e + 1)):
-                break
-            nxt = text[e + 1:_line_end(text, e + 1)]
-            if KINH_GUI.match(nxt.strip()) or re.match(r"\s*[A-ZĐ][^,]{1,40},\s*ngày", nxt):
-                break
-            e += 1
-        b = _strip_item(text, a, e)
-        if b:
-            lay.subject = b
-            header_end = max(header_end, b.end)
-    elif lay.title_span:
-        a = lay.title_span.end
-        while a < n and text[a] in " \t\n":
-            a += 1
-        e = a
-        while e < n:
-            le = _line_end(text, e)
-            if le >= n or _blank_line(text, le + 1, _line_end(text, le + 1)) or le - a > 400:
-                e = le
-                break
-            e = le + 1
-        b = _strip_item(text, a, e)
-        if b and not re.match(r"(?i)(căn cứ|kính gửi|thực hiện|theo)\b", text[b.start:b.end]):
+    start = sm.end() if sm else None
+    if start is None and lay.title_span:
+        start = lay.title_span.end
+        while start < n and text[start] in " \t\n":
+            start += 1
+    if start is not None:
+        b = _read_subject(text, start, n, lay)
+        if b and not _SUBJECT_STOP.match(text[b.start:b.end]):
             lay.subject = b
             header_end = max(header_end, b.end)
     # addressees: Kính gửi, or the công điện's "... điện:"

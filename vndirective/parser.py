@@ -52,6 +52,9 @@ def _local_issuer(body: str, unit: str | None, place: str, date: str | None) -> 
     return Issuer(name=name, level=level)
 
 
+_PLACE_OF = re.compile(r"(?i)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\S.*$")
+
+
 def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None, clean: str) -> tuple[Issuer, str | None]:
     parent = None
     code = number.issuer_code if number else None
@@ -63,6 +66,10 @@ def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None,
         # "ỦY BAN NHÂN DÂN / TỈNH X" arrive as one body; "BỘ TÀI CHÍNH / CỤC THUẾ" as two
         name = short(pretty(main))
         level = level_of_name(name)
+        if parent and not _PLACE_OF.search(name) and re.match(r"(?i)(sở|ban|văn phòng|chi cục|trung tâm|thanh tra)\b", name):
+            pl = _PLACE_OF.search(pretty(parent))
+            if pl and level_of_name(pretty(parent)) in ("province", "district", "commune"):
+                name = f"{name} {pl.group(0)}"  # "Sở Nội vụ" of "UBND Thành phố Hồ Chí Minh"
         if level is None and parent:
             plevel = level_of_name(pretty(parent))
             if plevel == "central" and re.match(r"(?i)(cục|tổng cục|vụ|văn phòng|ban|viện|trung tâm)\b", name):
@@ -102,7 +109,7 @@ def _from_place(body: str, place: str, date: str | None, code: str | None = None
 
 _BODY_SUBJECT = re.compile(
     r"(?<![\w])(?P<body>(?:Ủy ban nhân dân|UBND|Sở|Cục|Tổng cục|Bộ|Văn phòng|Ban|Thuế)(?:\s+\(UBND\))?"
-    r"(?:\s+[A-ZĐÀ-Ỹa-zđà-ỹ&\-]+){0,7}?)\s+(?:đã\s+|xin\s+)?(?:nhận\s+được|có\s+ý\s+kiến|trân\s+trọng|"
+    r"(?:\s+(?!(?:về|tại|theo|cũng|sẽ|đã|đang|vẫn)\b)[A-ZĐÀ-Ỹa-zđà-ỹ&\-]+){0,7}?)\s+(?:đã\s+|xin\s+)?(?:nhận\s+được|có\s+ý\s+kiến|trân\s+trọng|"
     r"kính\s+(?:báo\s+cáo|đề\s+nghị|trình)|trả\s+lời|đề\s+nghị|yêu\s+cầu|thông\s+báo|có\s+công\s+văn|chỉ\s+đạo)\b")
 _SIGNER_BODY = {"CỤC TRƯỞNG": "Cục", "BỘ TRƯỞNG": "Bộ", "GIÁM ĐỐC": "Sở", "CHỦ TỊCH": "Ủy ban nhân dân",
                 "TỔNG CỤC TRƯỞNG": "Tổng cục", "CHÁNH VĂN PHÒNG": "Văn phòng"}
@@ -265,13 +272,11 @@ def _parse_clean(ct: CleanText, clean: str, with_obligations: bool) -> Document:
             s = lay.signer
             doc.signer = Signer(name=s["name"], position=s["position"], authority=s["authority"],
                                 on_behalf_of=s["on_behalf_of"], span=_span(ct, *s["span"]))
-        zones = [Block(lay.header_end, len(clean))]
     else:
         _news(clean, doc)
         if doc.number and doc.parsed_number and doc.parsed_number.number:
             own_keys.add(number_key(doc.number))
-        zones = [Block(0, len(clean))]
-    refs = find_references(clean, own_keys, lay.footnotes, zones, default_level=doc.issuer.level)
+    refs = find_references(clean, own_keys, lay.footnotes, [Block(0, len(clean))], default_level=doc.issuer.level)
     for r in refs:
         r.spans = [_span(ct, s.start, s.end) for s in r.spans]
         r.footnotes = [_span(ct, s.start, s.end) for s in r.footnotes]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import date_at
+from .dates import date_at, find_dates
 from .issuers import central_name, level_of_code, level_of_name, pretty, short
 from .layout import SUPERSCRIPT, Block
 from .models import DocNumber, Issuer, Reference, Span
@@ -25,7 +25,7 @@ TYPE_BEFORE = re.compile(
     r"(?P<gap>[^\n.;]{0,60}?)[\s\"“(]*(?:số|sô|so|số hiệu)?[\s:]*$")
 OF = re.compile(r"[\s,]*(?:đã được\s+)?(?:do\s+|của\s+)(?P<who>[^,;.()\n]{3,120}?)"
                 r"(?=\s+(?:về|v/v|quy định|hướng dẫn|ban hành|phê duyệt|thực hiện|triển khai|tại|đối với|năm|"
-                r"trong|và|với|nhằm|để|có|đã|sửa đổi|bổ sung|công bố|giao)\b|[,;.()\n]|$)", re.I)
+                r"trong|và|với|nhằm|để|có|đã|sửa đổi|bổ sung|công bố|giao|ngày)\b|[,;.()\n]|$)", re.I)
 ENUM_BEFORE = re.compile(r"((?:\d{1,6}[ \t]*,[ \t]*)*\d{1,6}[ \t]*(?:,|và|,[ \t]*và)[ \t]*)$")
 SUPER = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+|^\[(\d{1,3}|[ivxlc]{1,6})\]")
 RELATION_WORDS = [
@@ -55,6 +55,23 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"[.;](?:\s|$)|\n\n", text[end:end + 400])
     b = end + (m.start() + 1 if m else min(400, len(text) - end))
     return a, b
+
+
+def _leading_date(text: str, s_a: int, a: int) -> str | None:
+    """``Ngày 21/8/2025, Cục Thuế có công văn số 3316/CT-CS``: the date that opens the sentence
+    belongs to the first number cited in it."""
+    near = [d for d in find_dates(text, max(s_a, a - 60), a) if re.fullmatch(r"[\s,]*(?:số|Số)?[\s:]*", text[d.end:a])]
+    if near:
+        return near[-1].iso  # "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN"
+    lead = re.match(r"[\s\d.)\-”\"'*]*(?=[Nn]gày)", text[s_a:a])
+    if not lead:
+        return None
+    dates = find_dates(text, s_a + lead.end(), a)
+    if not dates or dates[0].start != s_a + lead.end():
+        return None
+    if any(True for _ in find_numbers(text, dates[0].end, a)):
+        return None
+    return dates[0].iso
 
 
 def _type_of(text: str, nm: NumberMatch) -> str | None:
@@ -140,8 +157,11 @@ def find_references(text: str, own_keys: set[str], notes: dict[str, Block], zone
                     if d:
                         info.date = d.iso
                         pos = d.end
-                    who, _ = _issuer_from_of(text, pos)
+                    who, who_end = _issuer_from_of(text, pos)
                     info.issuer_name = who
+                    if info.date is None and who:
+                        d = date_at(text, who_end, limit=12)  # "số 46/NQ-CP của Chính phủ ngày 08/3/2025"
+                        info.date = d.iso if d else None
                     if mark:
                         fdate, fwho, fspan = _footnote_info(notes, text, mark)
                         info.date = info.date or fdate
@@ -152,6 +172,8 @@ def find_references(text: str, own_keys: set[str], notes: dict[str, Block], zone
                     info.doc_type = _type_of(text, nm)
                 s_a, s_b = _sentence(text, a, b)
                 sentence = text[s_a:a]
+                if info.date is None and full is not None:
+                    info.date = _leading_date(text, s_a, a)
                 for rel, rx in RELATION_WORDS:
                     if rx.search(sentence):
                         info.relation = rel
@@ -191,6 +213,8 @@ def _finish(acc: _Acc, default_level: str | None) -> Reference:
         # a local council or committee: the citing document's own level, or a province when a
         # central body cites it (UBND and HĐND are never central)
         level = default_level if default_level not in (None, "central") else "province"
+    if level is None and default_level not in (None, "central"):
+        level = default_level  # a local code cited by a local document: most often its own level
     if name is None:
         name = central_name(p.issuer_code)
     return Reference(number=p.text, parsed=p, doc_type=acc.doc_type, date=acc.date,
