@@ -135,9 +135,21 @@ def split_bodies(block: str) -> list[str]:
     known = sorted({tuple(fold(n).split()) for e in tables().central.values() for n in e["names"]}, key=len,
                    reverse=True)
     heads = [tuple(h.split()) for h in sorted(_BODY_HEADS, key=lambda h: -len(h.split()))]
+    # words of a province name after "tỉnh"/"thành phố" never open a body ("THÀNH PHỐ HẢI PHÒNG")
+    protected: set[int] = set()
+    for i in range(len(words)):
+        if folded[i] == "tinh" or (i and folded[i - 1] == "thanh" and folded[i] == "pho"):
+            for k in (4, 3, 2, 1):
+                if province(" ".join(words[i + 1:i + 1 + k])):
+                    protected.update(range(i + 1, i + 1 + k))
+                    break
     bodies: list[list[str]] = []
     i = 0
     while i < len(words):
+        if i in protected:
+            bodies[-1].append(words[i])
+            i += 1
+            continue
         hit = next((kn for kn in known if tuple(folded[i:i + len(kn)]) == kn), None)
         if hit:
             bodies.append(words[i:i + len(hit)])

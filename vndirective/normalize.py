@@ -122,6 +122,21 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group(0))
 
 
+def _word_break(text: str, a: int, b: int) -> bool:
+    """Whether deleted marks at ``[a, b)`` separated two words (``ĐỊNH**Quy``) rather than
+    split one (``g****ửi``, ``TH****Ủ``): then they become one space."""
+    if a == 0 or b >= len(text):
+        return False
+    p, q = text[a - 1], text[b]
+    if not (p.isalnum() and q.isalnum()):
+        return False
+    if p.islower() and q.islower() or p.isdigit() and q.isdigit():
+        return False
+    if p.isupper() and q.isupper():
+        return b + 1 < len(text) and text[b + 1].islower()
+    return True
+
+
 def normalize(text: str) -> CleanText:
     """Clean ``text`` for extraction; offsets map back into the input."""
     text = ensure_text(text)
@@ -134,6 +149,10 @@ def normalize(text: str) -> CleanText:
             runs.append((out, pos))
             pieces.append(text[pos:m.start()])
             out += m.start() - pos
+        if _word_break(text, m.start(), m.end()):
+            runs.append((out, m.start()))
+            pieces.append(" ")
+            out += 1
         pos = m.end()
     stripped = text
     if pos:

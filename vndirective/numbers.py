@@ -33,7 +33,8 @@ PARTY = re.compile(
     rf"{_NUM_LEFT}(?P<num>\d{{1,5}}){_NUM_SPACE}-{_NUM_SPACE}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
     rf"{_NUM_SPACE}/{_NUM_SPACE}(?P<sym>{_SYM})")
 # The document's own number in its header: "Số: 968/CĐ-TTg", "Số 36-HD/VPTW", "Số: /UBND-NC".
-OWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:Số|SỐ)[ \t]*[:.]?|(?<![\w])(?:Số|SỐ)[ \t]*:)[ \t]*(?:\n[ \t]*)?"
+OWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:(?:Luật|LUẬT|Pháp lệnh|PHÁP LỆNH)[ \t]+(?:Số|SỐ|số)|Số|SỐ)[ \t]*[:.]?"
+                 r"|(?<![\w])(?:Số|SỐ)[ \t]*:)[ \t]*(?:\n[ \t]*)?"
                  r"(?=[\d/._…]|\s+/)")
 BLANK = re.compile(rf"[ \t._…]*(?:\n[ \t]*)?/[ \t]*(?P<sym>{_SYM})")
 

@@ -316,7 +316,12 @@ def _from_annex(clean: str, doc: Document, lay: Layout) -> None:
 
 
 def _doc_type(lay: Layout, number: DocNumber | None) -> str | None:
+    """The title line decides (it tells a Party quy định from a quyết định), except for a
+    consolidated text or a copy, whose number names what it is and whose title is the original's."""
     t = tables()
+    code_type = t.doc_type_for_code(number.type_code) if number is not None and number.type_code else None
+    if code_type and code_type.key in ("van_ban_hop_nhat", "ban_sao"):
+        return code_type.key
     if lay.title:
         dt = t.type_by_word.get(fold(lay.title)) or t.type_by_word.get(fold(lay.title.split()[0] + " " + lay.title.split()[1])
                                                                       if len(lay.title.split()) > 1 else "")
