@@ -1,6 +1,320 @@
-"""Obligation units (placeholder until segmentation lands)."""
+"""Obligation units: each directive point of a document, who must act, by when, and how strictly.
+
+Following ANNOTATION.md: the unit is the lowest-level point (``a)``, ``1.``,
+``1.1.``, ``-``, ``+``, ``(1)``), with the lines a plan hangs under a task
+(``- Cơ quan chủ trì: …``, ``- Thời gian: …``) and any text a footnote block
+interrupted; in running text (and in press articles) it is one directive
+sentence.  Framing sections (mục đích, yêu cầu, tình hình), ``Căn cứ`` lines,
+background and the closing "để … biết" formula are not units.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def find_obligations(ct, lay, doc):
-    return []
+from .dates import find_dates
+from .layout import Block, Layout
+from .models import Document, Obligation, Span
+from .normalize import CleanText, squash
+from .numbers import find_numbers
+
+# marker → depth; deeper numbers sit lower in the outline
+_MARKERS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+[.:]?\s"), 0),
+    (re.compile(r"[IVXLC]{1,5}[.)]\s"), 1),
+    (re.compile(r"Điều\s+\d+[a-z]?\.?\s"), 1),
+    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s"), 4),
+    (re.compile(r"\d{1,2}\.\d{1,2}\.?\s"), 3),
+    (re.compile(r"\d{1,2}[.)]\s"), 2),
+    (re.compile(r"[a-zđ]\)\s"), 5),
+    (re.compile(r"\(\d{1,2}\)\s|\([a-zđ]\)\s"), 6),
+    (re.compile(r"[-–•●▪]\s*(?=\S)"), 7),
+    (re.compile(r"\+\s*(?=\S)"), 8),
+]
+# lines a plan hangs under its task: they belong to the task, they are not tasks
+_ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|"
+                        r"đơn\s+vị\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
+                        r"sản\s+phẩm|kết\s+quả\s+đầu\s+ra|chủ\s+trì|phối\s+hợp|tiến\s+độ)\s*:")
+_SKIP_SECTION = re.compile(r"(?i)^\W*(?:[IVX\d]+[.)]\s*)?(?:mục\s+đích|yêu\s+cầu$|mục\s+đích,?\s+yêu\s+cầu|mục\s+tiêu|"
+                           r"căn\s+cứ|tình\s+hình|kết\s+quả|đánh\s+giá|thực\s+trạng|sự\s+cần\s+thiết|quan\s+điểm|"
+                           r"đối\s+tượng|phạm\s+vi|giải\s+thích|nguyên\s+tắc)")
+_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
+                       r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
+                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận)")
+_FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b")
+# cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
+_DIRECTIVE = re.compile(
+    r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
+    r"|\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
+    r"cần\s+(?:phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương|chủ\s+động|có|tăng|nâng|đẩy|thực|triển|rà)|nghiêm\s+cấm|"
+    r"tuyệt\s+đối|không\s+được|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+trì|kiên\s+quyết|"
+    r"nghiêm\s+túc|quán\s+triệt|không\s+để)")
+# cues that make a point directive once the text is giving directions (in a list, or after "yêu cầu")
+_WEAK = re.compile(
+    r"(?i)\b(?:tăng\s+cường|tiếp\s+tục|chủ\s+động|tổ\s+chức|triển\s+khai|thực\s+hiện|rà\s+soát|đẩy\s+mạnh|đề\s+cao|"
+    r"kịp\s+thời|bảo\s+đảm|đảm\s+bảo|xử\s+lý|báo\s+cáo|theo\s+dõi|hướng\s+dẫn|tham\s+mưu|phối\s+hợp|tập\s+trung|"
+    r"nâng\s+cao|xây\s+dựng|hoàn\s+thiện|kiểm\s+tra|giám\s+sát|chỉ\s+lấy|không\s+lấy|cần|phải)\b")
+_BACKGROUND = re.compile(
+    r"(?i)^\W*(?:(?:theo\s+đó,\s*)?(?:trong\s+)?thời\s+gian\s+qua|tuy\s+nhiên|bên\s+cạnh\s+đó|qua\s+[^,]{0,60}cho\s+thấy|"
+    r"những\s+tồn\s+tại|nguyên\s+nhân|kết\s+quả|năm\s+20\d\d,|từ\s+đầu\s+năm|hiện\s+nay|thời\s+gian\s+tới|"
+    r"theo\s+(?:báo\s+cáo|dự\s+báo|tổng\s+hợp)|ngày\s+\d|vừa\s+qua|đến\s+nay|trong\s+(?:tháng|năm|quý)|"
+    r"vẫn\s+(?:còn|có)|còn\s+(?:có|xảy\s+ra)|cá\s+biệt|đây\s+là|trong\s+đó,\s*nguyên|trong\s+ảnh|ảnh\s*:|"
+    r"[^.]{0,80}(?:thời\s+gian\s+qua|gần\s+đây|nhìn\s+nhận|nguyên\s+nhân|đã\s+có\s+nhiều|cho\s+thấy))")
+# a press article reporting that a document was issued: not itself an obligation
+_REPORTS = re.compile(r"(?i)\b(?:(?:vừa|mới|đã)\s+(?:ký\s+)?ban\s+hành|ký\s+ban\s+hành|vừa\s+ký|(?:vừa|đã)\s+có\s+văn\s+bản)\b")
+_IMPERATIVE = re.compile(
+    r"(?:Xây\s+dựng|Hoàn\s+thiện|Ban\s+hành|Thành\s+lập|Tổ\s+chức|Triển\s+khai|Thực\s+hiện|Rà\s+soát|Hướng\s+dẫn|"
+    r"Tiếp\s+nhận|Hỗ\s+trợ|Biểu\s+dương|Khen\s+thưởng|Diễn\s+tập|Tuyên\s+truyền|Phổ\s+biến|Kiểm\s+tra|Giám\s+sát|"
+    r"Theo\s+dõi|Đôn\s+đốc|Báo\s+cáo|Tham\s+mưu|Nghiên\s+cứu|Đề\s+xuất|Bố\s+trí|Chuẩn\s+bị|Cập\s+nhật|Đẩy\s+mạnh|"
+    r"Tăng\s+cường|Nâng\s+cao|Phát\s+huy|Chủ\s+động|Khẩn\s+trương|Tập\s+trung|Tiếp\s+tục|Quán\s+triệt|Đề\s+cao|"
+    r"Chấp\s+hành|Bảo\s+đảm|Đảm\s+bảo|Duy\s+trì|Phối\s+hợp|Chủ\s+trì|Sắp\s+xếp|Kiện\s+toàn|Đánh\s+giá|Tổng\s+hợp|"
+    r"Thống\s+kê|Lập\s|Trình\s|Công\s+bố|Công\s+khai|Cung\s+cấp|Chia\s+sẻ|Kết\s+nối|Số\s+hóa|Ứng\s+dụng|Huy\s+động|"
+    r"Quản\s+lý|Xử\s+lý|Khắc\s+phục|Sơ\s+tán|Di\s+dời|Vận\s+động|Quy\s+định|Đào\s+tạo|Bồi\s+dưỡng|Tập\s+huấn|"
+    r"Học\s+tập|Xúc\s+tiến|Thu\s+hút|Hợp\s+tác|Kiểm\s+soát|Ngăn\s+chặn|Phòng\s+ngừa|Nghiêm\s+cấm|Tuyệt\s+đối|"
+    r"Kiên\s+quyết|Quyết\s+tâm|Trực\s+tiếp|Kịp\s+thời|Thường\s+xuyên|Yêu\s+cầu|Đề\s+nghị|Giao\s|Khuyến\s+khích|"
+    r"Ưu\s+tiên|Cải\s+thiện|Cải\s+cách|Đơn\s+giản\s+hóa|Giải\s+quyết|Tiếp\s+thu|Hoàn\s+thành|Chỉ\s+đạo|Nêu\s+cao|"
+    r"Không\s|Chịu\s+trách|Sử\s+dụng\s+hiệu|Làm\s+tốt|Kiểm\s+điểm|Phân\s+công|Cử\s)")
+# an article that enacts (approves, issues, repeals, defines) rather than directs
+_ENACTS = re.compile(r"(?i)(?:phê\s+duyệt|ban\s+hành|bổ\s+sung|công\s+bố|thành\s+lập|sửa\s+đổi|bãi\s+bỏ|điều\s+chỉnh|"
+                     r"chấp\s+thuận|áp\s+dụng|phạm\s+vi|đối\s+tượng|giải\s+thích|hiệu\s+lực|quy\s+định\s+(?:về|chi\s+tiết)|"
+                     r"vị\s+trí|chức\s+năng|cơ\s+cấu|tổ\s+chức\s+bộ\s+máy|thẩm\s+quyền|nguyên\s+tắc)")
+_INTRO = re.compile(r"(?i)^\W*(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+[^.]{0,300}?\b(?:ban\s+hành|xây\s+dựng)\s+"
+                    r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định)")
+_PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
+_MUST_NOT = re.compile(r"(?i)\b(?:không\s+được|tuyệt\s+đối\s+không|không\s+để|không\s+lấy|không\s+chuyển|tránh\s)")
+_DEADLINE = re.compile(
+    r"(?i)(?:trước|chậm\s+nhất|hoàn\s+thành\s+(?:trước|trong)|trong)\s+(?:ngày\s+[\d/\s\-]+(?:tháng\s+\d+\s+năm\s+\d{4})?|"
+    r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
+    r"|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|định\s+kỳ\s+(?:hằng|hàng)?\s*\w+|thường\s+xuyên"
+    r"|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*[^\n;]{2,60}")
+_ACTOR_HEAD = re.compile(
+    r"(?:^|[:;,.]\s*|\b(?:giao|yêu\s+cầu|đề\s+nghị)\s+)(?P<a>(?:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Cục|Tổng\s+cục|"
+    r"Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Các\s+(?:bộ|sở|cơ\s+quan|"
+    r"đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|Hội\s+đồng)"
+    r"[^;:.()]{0,90}?)(?=\s+(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|khẩn\s+trương|chỉ\s+đạo|tổ\s+chức|"
+    r"thực\s+hiện|theo\s+dõi|tăng\s+cường|rà\s+soát|chủ\s+động|tiếp\s+tục|nghiên\s+cứu|hướng\s+dẫn|tham\s+mưu|"
+    r"xây\s+dựng|triển\s+khai|bố\s+trí|kiểm\s+tra|phải|cần|nêu\s+cao|quán\s+triệt)\b|\s*:|$)")
+_ABBREV = re.compile(r"(?:TP|Tp|P|Q|TT|ThS|TS|PGS|GS|Ô|Đ/c|St|Tr|v\.v|TX|H)\.$")
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    depth: int | None  # None: no marker
+    body: int  # where the text after the marker starts
+
+
+def _paragraphs(text: str, a: int, b: int, skip: list[Block]) -> list[_Para]:
+    """Logical paragraphs of ``text[a:b]``: lines joined until a marker, a blank line, or a sentence end
+    followed by a capital; lines inside ``skip`` (footnote blocks) are left out."""
+    paras: list[_Para] = []
+    pos = a
+    prev_blank = True
+    while pos < b:
+        le = text.find("\n", pos, b)
+        le = b if le < 0 else le
+        if any(s.start <= pos < s.end for s in skip):
+            pos = le + 1
+            continue
+        line = text[pos:le]
+        st = line.strip()
+        if not st:
+            prev_blank = True
+            pos = le + 1
+            continue
+        lead = pos + len(line) - len(line.lstrip())
+        depth, body = None, lead
+        for rx, d in _MARKERS:
+            m = rx.match(text, lead, le)
+            if m:
+                depth, body = d, m.end()
+                break
+        cur = paras[-1] if paras else None
+        prev_text = text[cur.start:cur.end].rstrip() if cur else ""
+        joins = (cur is not None and depth is None and (
+            (not prev_blank and not (prev_text.endswith((".", ":", ";", "!", "?")) and st[:1].isupper()))
+            or (prev_blank and (st[:1].islower() or prev_text.endswith(",")))))
+        if joins:
+            cur.end = le
+        else:
+            paras.append(_Para(lead, le, depth, body))
+        prev_blank = False
+        pos = le + 1
+    return paras
+
+
+def _merge_over_footnotes(paras: list[_Para], text: str, skip: list[Block]) -> list[_Para]:
+    """A point interrupted by a footnote block goes on after it: join an unmarked paragraph to the
+    point before it when only footnotes lie between."""
+    out: list[_Para] = []
+    for p in paras:
+        if out and p.depth is None and any(out[-1].end <= s.start and s.end <= p.start for s in skip):
+            out[-1].end = p.end
+            continue
+        out.append(p)
+    return out
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[a:b]``, also where a full stop has no space after it (``huyện.Chịu``)."""
+    out = []
+    s = a
+    for m in re.finditer(r"[.!?](?:\s+|(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ]))(?=[\"“(]?[A-ZĐÀ-Ỹ])", text[a:b]):
+        end = a + m.start() + 1
+        if _ABBREV.search(text[max(s, end - 6):end]) or re.search(r"\d\.$", text[end - 3:end]) and \
+                re.match(r"\d", text[end:end + 1] or " "):
+            continue
+        if text[s:end].strip():
+            out.append((s, end))
+        s = a + m.end()
+    if text[s:b].strip():
+        out.append((s, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n":
+        a += 1
+    while b > a and text[b - 1] in " \t\n":
+        b -= 1
+    return a, b
+
+
+def _is_directive(s: str, weak: bool = False) -> bool:
+    """A sentence or point that tells someone to act: an imperative opening, an actor followed by
+    a task verb, or a directive cue (with ``weak``, also the softer task verbs), and none of the
+    background, enacting or closing formulas."""
+    if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _INTRO.match(s) or _REPORTS.search(s):
+        return False
+    if s.rstrip().endswith("sau:"):
+        return False  # "… thực hiện các nội dung sau:" introduces the units, it is not one
+    bare = s.lstrip(" -+•\"“(")
+    return bool(_IMPERATIVE.match(bare) or _DIRECTIVE.search(s) or _ACTOR_HEAD.match(bare)
+                or (weak and _WEAK.search(s)))
+
+
+def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, str | None]]:
+    """Obligation units of clean ``text`` as ``(start, end, marker)``."""
+    skip = list(lay.footnote_blocks)
+    if news:
+        first = re.search(r"^[ \t]*(?=(?:\S+[ \t]+){3})[^\n]*?[A-Za-zÀ-ỹĐđ]{2}[^\n]*$", text, re.M)
+        zones = [(first.end() if first else 0, len(text))]  # the headline is not a unit
+    else:
+        zones = [(lay.header_end, lay.body.end if lay.body else len(text))]
+        tail = max([lay.recipients_block.end if lay.recipients_block else 0,
+                    lay.signer["span"][1] if lay.signer else 0])
+        if zones[0][1] < tail < len(text) - 200:
+            zones.append((tail, len(text)))  # appendices after the signature: their task rows are units
+    paras: list[_Para] = []
+    for a, b in zones:
+        paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), text, skip)
+    units: list[tuple[int, int, str | None]] = []
+    skip_depth: int | None = None
+    directing = False  # running text after a "yêu cầu" sentence reports the directive's content
+    n = len(paras)
+    i = 0
+    while i < n:
+        p = paras[i]
+        head = squash(text[p.body:p.end])
+        if p.depth is not None:
+            if skip_depth is not None and p.depth <= skip_depth:
+                skip_depth = None
+            if (_SKIP_SECTION.match(head) and len(head) < 120) or (
+                    text.startswith("Điều", p.start) and _ENACTS.match(head) and not _DIRECTIVE.match(head)):
+                skip_depth = p.depth
+                i += 1
+                continue
+        if skip_depth is not None:
+            i += 1
+            continue
+        if p.depth is None:
+            # running text: one unit per directive sentence
+            for s, e in _sentences(text, p.start, p.end):
+                sent = squash(text[s:e])
+                if not _is_directive(sent, weak=directing) or len(sent.split()) < 5:
+                    continue
+                directing = directing or bool(_DIRECTIVE.search(sent))
+                if sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40:
+                    continue  # a lead-in to the list below
+                units.append((*_trim(text, s, e), None))
+            i += 1
+            continue
+        # a marked point: a leaf unless a deeper (non-attribute) point follows before one as high
+        j = i + 1
+        end = p.end
+        has_child = False
+        while j < n:
+            q = paras[j]
+            if q.depth is None:
+                qt = squash(text[q.start:q.end])
+                if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt) and p.depth <= 2:
+                    break
+                end = q.end
+                j += 1
+                continue
+            if _ATTRIBUTE.match(text, q.body, q.end) or (q.depth > p.depth and _ATTRIBUTE.match(squash(text[q.body:q.end]))):
+                end = q.end
+                j += 1
+                continue
+            if q.depth > p.depth:
+                has_child = True
+            break
+        if has_child:
+            own = squash(text[p.body:p.end])
+            if not own.endswith(":") and len(own.split()) > 25 and _is_directive(own, weak=True):
+                units.append((*_trim(text, p.body, p.end), text[p.start:p.body].strip()))
+            i += 1
+            continue
+        unit_text = squash(text[p.body:end])
+        if _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
+            units.append((*_trim(text, p.body, end), text[p.start:p.body].strip()))
+        i = j
+    return units
+
+
+def _actors(unit: str, heading: str | None, addressees: list[str]) -> list[str]:
+    m = _ACTOR_HEAD.search(unit[:240])
+    if m:
+        return [squash(m.group("a")).rstrip(",")]
+    if heading:
+        hm = _ACTOR_HEAD.search(heading)
+        if hm:
+            return [squash(hm.group("a")).rstrip(",")]
+    return list(addressees)
+
+
+def _deadline(unit: str) -> str | None:
+    m = _DEADLINE.search(unit)
+    if not m:
+        return None
+    d = find_dates(m.group(0))
+    return d[0].iso if d else squash(m.group(0))
+
+
+def _modality(unit: str) -> str:
+    if _PROHIBITED.search(unit):
+        return "prohibited"
+    if _MUST_NOT.search(unit):
+        return "must_not"
+    return "must"
+
+
+def find_obligations(ct: CleanText, lay: Layout, doc: Document, classify: bool = True) -> list[Obligation]:
+    """The obligation units of a parsed document, with actors, deadline, modality, references and labels."""
+    text = ct.text
+    units = segment(text, lay, news=doc.kind == "news")
+    out: list[Obligation] = []
+    heading: str | None = None
+    for s, e, marker in units:
+        body = squash(text[s:e])
+        s0, e0 = ct.span(s, e)
+        refs = [n.parsed.text for n in find_numbers(text, s, e)]
+        out.append(Obligation(text=body, span=Span(start=s0, end=e0), marker=marker,
+                              actors=_actors(body, heading, doc.addressees), deadline=_deadline(body),
+                              modality=_modality(body), references=refs))
+    if classify and out:
+        from .classify import classify_obligations
+        for o, labels in zip(out, classify_obligations([o.text for o in out])):
+            o.labels = labels
+    return out
