@@ -39,7 +39,7 @@ def locate(text: str, first: str, last: str, pos: int) -> tuple[int, int]:
     return start, m2.end()
 
 
-def convert(draft_path: Path, text_dirs: list[Path]) -> Path:
+def convert(draft_path: Path, text_dirs: list[Path], out_dir: Path | None = None) -> Path:
     draft = json.loads(draft_path.read_text(encoding="utf-8"))
     name = draft["text_file"]
     for d in [draft_path.parent, *text_dirs]:
@@ -62,7 +62,7 @@ def convert(draft_path: Path, text_dirs: list[Path]) -> Path:
     gold = {k: v for k, v in draft.items() if k != "obligations"}
     if "obligations" in draft:
         gold["obligations"] = units
-    out = Path(__file__).parent / "gold" / draft_path.name.replace(".draft.json", ".gold.json")
+    out = (out_dir or Path(__file__).parent / "gold") / draft_path.name.replace(".draft.json", ".gold.json")
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
@@ -73,11 +73,12 @@ def main() -> int:
     ap.add_argument("--texts", type=Path, action="append",
                     default=[Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"])
     ap.add_argument("--show", action="store_true", help="print each unit's text to check it")
+    ap.add_argument("--out", type=Path, help="folder for the gold files (default: corpora/gold)")
     args = ap.parse_args()
     failed = 0
     for p in args.drafts:
         try:
-            out = convert(p, args.texts)
+            out = convert(p, args.texts, args.out)
         except (LookupError, FileNotFoundError, KeyError, ValueError) as e:
             print(f"FAILED {p}: {e}", file=sys.stderr)
             failed += 1

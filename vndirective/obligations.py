@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
-from .layout import Block, Layout
+from .layout import Block, Layout, _mostly_upper
 from .models import Document, Obligation, Span
 from .normalize import CleanText, squash
 from .numbers import find_numbers
@@ -80,6 +80,7 @@ _ENACTS = re.compile(r"(?i)(?:phê\s+duyệt|ban\s+hành|bổ\s+sung|công\s+b�
                      r"vị\s+trí|chức\s+năng|cơ\s+cấu|tổ\s+chức\s+bộ\s+máy|thẩm\s+quyền|nguyên\s+tắc)")
 _INTRO = re.compile(r"(?i)^\W*(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+[^.]{0,300}?\b(?:ban\s+hành|xây\s+dựng)\s+"
                     r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định)")
+_HEADING = re.compile(r"(?i)\(?(?:ban\s+hành\s+)?kèm\s+theo|phụ\s+lục|danh\s+mục\b")
 _PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
 _MUST_NOT = re.compile(r"(?i)\b(?:không\s+được|tuyệt\s+đối\s+không|không\s+để|không\s+lấy|không\s+chuyển|tránh\s)")
 _DEADLINE = re.compile(
@@ -250,6 +251,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 qt = squash(text[q.start:q.end])
                 if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt) and p.depth <= 2:
                     break
+                if _HEADING.match(qt) or (_mostly_upper(qt) and len(qt) > 8):
+                    break  # an appendix or section title ends the point
                 end = q.end
                 j += 1
                 continue
@@ -271,6 +274,17 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             units.append((*_trim(text, p.body, end), text[p.start:p.body].strip()))
         i = j
     return units
+
+
+def _without(text: str, a: int, b: int, holes: list[Block]) -> str:
+    """``text[a:b]`` less the footnote blocks inside it (a point interrupted by notes reads on)."""
+    parts, pos = [], a
+    for h in sorted(holes, key=lambda h: h.start):
+        if a <= h.start and h.end <= b:
+            parts.append(text[pos:h.start])
+            pos = h.end
+    parts.append(text[pos:b])
+    return " ".join(parts)
 
 
 def _actors(unit: str, heading: str | None, addressees: list[str]) -> list[str]:
@@ -307,7 +321,7 @@ def find_obligations(ct: CleanText, lay: Layout, doc: Document, classify: bool =
     out: list[Obligation] = []
     heading: str | None = None
     for s, e, marker in units:
-        body = squash(text[s:e])
+        body = squash(_without(text, s, e, lay.footnote_blocks))
         s0, e0 = ct.span(s, e)
         refs = [n.parsed.text for n in find_numbers(text, s, e)]
         out.append(Obligation(text=body, span=Span(start=s0, end=e0), marker=marker,
