@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from .classify import classify_obligations
 from .errors import ModelFileError, NotTextError, VndirectiveError
 from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Signer, Span
 from .numbers import find_numbers, parse_number
@@ -15,7 +16,7 @@ from .parser import parse
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_number", "find_numbers",
+    "parse", "parse_number", "find_numbers", "classify_obligations",
     "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
     "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
 ]

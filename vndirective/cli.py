@@ -33,6 +33,32 @@ def parse_cmd(source: Path, no_obligations: bool, compact: bool) -> None:
     click.echo(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=None if compact else 2))
 
 
+@main.command("train")
+@click.option("--gold", "gold_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Gold folders (default: corpora/gold, corpora/synthetic and the seeds' gold).")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), help="Corpus folder (texts in raw/).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Model file to write.")
+def train_cmd(gold_dirs: tuple[Path, ...], corpus: Path | None, out: Path | None) -> None:
+    """Rebuild the obligation classifier from the gold annotations (byte-for-byte reproducible)."""
+    from .classify import MODEL_NAME
+    from .corpus import PROJECT, corpus_dir
+    from .train import train
+
+    seeds_gold = PROJECT.parent / "shared" / "eval" / "gold-seeds"
+    real = [PROJECT / "corpora" / "gold", *([seeds_gold] if seeds_gold.is_dir() else [])]
+    dirs = list(gold_dirs) or [*real, PROJECT / "corpora" / "synthetic"]
+    texts = [corpus_dir(corpus) / "raw", PROJECT / "corpora" / "seeds"]
+    if not texts[0].is_dir():
+        raise click.ClickException(f"corpus texts not found at {texts[0]} (use --corpus)")
+    info = train(dirs, texts, out or PROJECT / "models" / MODEL_NAME, real_dirs=[d for d in real if d in dirs] or None)
+    cv = info["cv"]
+    click.echo(f"trained on {info['units']} units from {info['documents']} documents "
+               f"({info['real_units']} units from {info['real_documents']} real documents)")
+    for lab, r in cv["per_label"].items():
+        click.echo(f"  {lab:15} support {r['support']:4d}  P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    click.echo(f"  cross-validated macro-F1 on real units: {cv['macro_f1']:.3f}")
+
+
 @main.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of the Document that ``parse`` returns."""

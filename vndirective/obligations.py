@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
+from .errors import ModelFileError
 from .layout import Block, Layout, _mostly_upper
 from .models import Document, Obligation, Span
 from .normalize import CleanText, squash
@@ -329,6 +330,9 @@ def find_obligations(ct: CleanText, lay: Layout, doc: Document, classify: bool =
                               modality=_modality(body), references=refs))
     if classify and out:
         from .classify import classify_obligations
-        for o, labels in zip(out, classify_obligations([o.text for o in out])):
-            o.labels = labels
+        try:
+            for o, labels in zip(out, classify_obligations([o.text for o in out])):
+                o.labels = labels
+        except ModelFileError as e:
+            doc.warnings.append(f"obligations not labelled: {e}")
     return out
