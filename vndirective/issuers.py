@@ -8,6 +8,7 @@ from the place of issue, and from the code table.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .tables import code_key, fold, tables
 
@@ -108,9 +109,8 @@ def pretty(name: str) -> str:
         # restore proper names: the place after tỉnh/thành phố/huyện/..., and known central names
         out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$",
                      lambda m: m.group(1) + " " + _title(m.group(2)), out)
-        known = {fold(n): n for e in tables().central.values() for n in e["names"]}
-        if fold(out) in known:
-            out = known[fold(out)]
+        if fold(out) in _known_names():
+            out = _known_names()[fold(out)]
     return out
 
 
@@ -128,13 +128,24 @@ def short(name: str) -> str:
     return name
 
 
+@cache
+def _name_tables() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    known = sorted({tuple(fold(n).split()) for e in tables().central.values() for n in e["names"]}, key=len,
+                   reverse=True)
+    heads = [tuple(h.split()) for h in sorted(_BODY_HEADS, key=lambda h: -len(h.split()))]
+    return known, heads
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    return {fold(n): n for e in tables().central.values() for n in e["names"]}
+
+
 def split_bodies(block: str) -> list[str]:
     """Split a flattened header block into body names: ``BỘ TÀI CHÍNH CỤC THUẾ`` → two names."""
     words = block.split()
     folded = [fold(w) for w in words]
-    known = sorted({tuple(fold(n).split()) for e in tables().central.values() for n in e["names"]}, key=len,
-                   reverse=True)
-    heads = [tuple(h.split()) for h in sorted(_BODY_HEADS, key=lambda h: -len(h.split()))]
+    known, heads = _name_tables()
     # words of a province name after "tỉnh"/"thành phố" never open a body ("THÀNH PHỐ HẢI PHÒNG")
     protected: set[int] = set()
     for i in range(len(words)):

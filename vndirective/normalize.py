@@ -23,6 +23,7 @@ _TRANSLATE = str.maketrans({
     **{c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\u00ad\u200b\u200c\u200d\ufeff"},
     "\r": " ", "\u2028": "\n", "\u2029": "\n", "|": " ",
 })
+_LOOKALIKE = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 # Markdown marks are deleted, not blanked: they also sit inside words ("Kính g****ửi", "TH****Ủ").
 _DELETE = re.compile(r"\*+|\\(?=[^\w\s])|^[ \t]*#{1,6}[ \t]", re.M)
 
@@ -166,7 +167,7 @@ def normalize(text: str) -> CleanText:
         composed, cs, co = _nfc_with_map(stripped)
         chained = _compose(list(zip(cs, co)), starts, origs)
         starts, origs = tuple(r[0] for r in chained), tuple(r[1] for r in chained)
-    clean = composed.translate(_TRANSLATE)
+    clean = _LOOKALIKE.sub(lambda m: _TRANSLATE[ord(m.group(0))], composed)
     clean = _RULE.sub(_blank, clean)
     clean = _CHROME_LINE.sub(_blank, clean)
     m = _TRAILER.search(clean, len(clean) // 3)

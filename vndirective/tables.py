@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, no diacritics, đ→d, single spaces: the comparison key for names and codes."""
     s = unicodedata.normalize("NFD", s).replace("\u0111", "d").replace("\u0110", "D")
@@ -19,6 +20,7 @@ def fold(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+@lru_cache(maxsize=65536)
 def code_key(code: str) -> str:
     """Comparison key of a symbol code: case, Đ/D and Ư/U folded (``CD`` ~ ``CĐ``, ``TƯ`` ~ ``TW``)."""
     return fold(code).replace(" ", "").upper()
