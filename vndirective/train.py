@@ -110,7 +110,7 @@ def train(gold_dirs: list[Path], text_dirs: list[Path], out: Path, real_dirs: li
     thresholds, cv = {}, {}
     for j, lab in enumerate(LABELS):
         y = np.array([lab in s for s in labels], dtype=int)
-        thresholds[lab], _ = _best_threshold(oof[:, j], y)
+        thresholds[lab], _ = _best_threshold(oof[is_real, j], y[is_real]) if y[is_real].sum() >= 5 else _best_threshold(oof[:, j], y)
         pred = oof[is_real, j] >= thresholds[lab]
         yr = y[is_real]
         tp, fp, fn = int((pred & (yr == 1)).sum()), int((pred & (yr == 0)).sum()), int((~pred & (yr == 1)).sum())
