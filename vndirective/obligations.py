@@ -20,15 +20,16 @@ from .normalize import CleanText, squash
 from .numbers import find_numbers
 
 # marker → depth; deeper numbers sit lower in the outline
+_END = r"(?:\s|$)"
 _MARKERS: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+[.:]?\s"), 0),
-    (re.compile(r"[IVXLC]{1,5}[.)]\s"), 1),
-    (re.compile(r"Điều\s+\d+[a-z]?\.?\s"), 1),
-    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s"), 4),
-    (re.compile(r"\d{1,2}\.\d{1,2}\.?\s"), 3),
-    (re.compile(r"\d{1,2}[.)]\s"), 2),
-    (re.compile(r"[a-zđ]\)\s"), 5),
-    (re.compile(r"\(\d{1,2}\)\s|\([a-zđ]\)\s"), 6),
+    (re.compile(rf"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+[.:]?{_END}"), 0),
+    (re.compile(rf"[IVXLC]{{1,5}}[.)]{_END}"), 1),
+    (re.compile(rf"Điều\s+\d+[a-z]?\.?{_END}"), 1),
+    (re.compile(rf"\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?{_END}"), 4),
+    (re.compile(rf"\d{{1,2}}\.\d{{1,2}}\.?{_END}"), 3),
+    (re.compile(rf"\d{{1,2}}[.)]{_END}"), 2),
+    (re.compile(rf"[a-zđ]\){_END}"), 5),
+    (re.compile(rf"\((?:\d{{1,2}}|[a-zđ]|[ivx]{{1,4}})\){_END}"), 6),
     (re.compile(r"[-–•●▪]\s*(?=\S)"), 7),
     (re.compile(r"\+\s*(?=\S)"), 8),
 ]
@@ -39,7 +40,8 @@ _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\
 _SKIP_SECTION = re.compile(r"(?i)^\W*(?:[IVX\d]+[.)]\s*)?(?:mục\s+đích|yêu\s+cầu$|mục\s+đích,?\s+yêu\s+cầu|mục\s+tiêu|"
                            r"căn\s+cứ|tình\s+hình|kết\s+quả|đánh\s+giá|thực\s+trạng|sự\s+cần\s+thiết|quan\s+điểm|"
                            r"đối\s+tượng|phạm\s+vi|giải\s+thích|nguyên\s+tắc)")
-_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
+_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
+                       r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận)")
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b")
@@ -60,6 +62,7 @@ _BACKGROUND = re.compile(
     r"những\s+tồn\s+tại|nguyên\s+nhân|kết\s+quả|năm\s+20\d\d,|từ\s+đầu\s+năm|hiện\s+nay|thời\s+gian\s+tới|"
     r"theo\s+(?:báo\s+cáo|dự\s+báo|tổng\s+hợp)|ngày\s+\d|vừa\s+qua|đến\s+nay|trong\s+(?:tháng|năm|quý)|"
     r"vẫn\s+(?:còn|có)|còn\s+(?:có|xảy\s+ra)|cá\s+biệt|đây\s+là|trong\s+đó,\s*nguyên|trong\s+ảnh|ảnh\s*:|"
+    r"câu\s+hỏi|trả\s+lời\s*:|hỏi\s*:|ví\s+dụ|"
     r"[^.]{0,80}(?:thời\s+gian\s+qua|gần\s+đây|nhìn\s+nhận|nguyên\s+nhân|đã\s+có\s+nhiều|cho\s+thấy))")
 # a press article reporting that a document was issued: not itself an obligation
 _REPORTS = re.compile(r"(?i)\b(?:(?:vừa|mới|đã)\s+(?:ký\s+)?ban\s+hành|ký\s+ban\s+hành|vừa\s+ký|(?:vừa|đã)\s+có\s+văn\s+bản)\b")
@@ -81,6 +84,10 @@ _ENACTS = re.compile(r"(?i)(?:phê\s+duyệt|ban\s+hành|bổ\s+sung|công\s+b�
                      r"vị\s+trí|chức\s+năng|cơ\s+cấu|tổ\s+chức\s+bộ\s+máy|thẩm\s+quyền|nguyên\s+tắc)")
 _INTRO = re.compile(r"(?i)^\W*(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+[^.]{0,300}?\b(?:ban\s+hành|xây\s+dựng)\s+"
                     r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định)")
+# a heading whose items are tasks (rather than a list of things: "Danh mục … gồm:")
+_TASK_LEAD = re.compile(r"(?i)nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu|đề\s+nghị|\bgiao\b|chỉ\s+đạo|triển\s+khai|thực\s+hiện|"
+                        r"trách\s+nhiệm|tổ\s+chức|nội\s+dung|công\s+tác|phân\s+công|kế\s+hoạch|hoạt\s+động|biện\s+pháp|"
+                        r"phương\s+án|chủ\s+trì|phối\s+hợp|[A-ZĐ]{2,}")
 _HEADING = re.compile(r"(?i)\(?(?:ban\s+hành\s+)?kèm\s+theo|phụ\s+lục|danh\s+mục\b")
 _PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
 _MUST_NOT = re.compile(r"(?i)\b(?:không\s+được|tuyệt\s+đối\s+không|không\s+để|không\s+lấy|không\s+chuyển|tránh\s)")
@@ -216,9 +223,16 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
     directing = False  # running text after a "yêu cầu" sentence reports the directive's content
     n = len(paras)
     i = 0
+    in_quote = False  # inside a quoted provision ("… quy định: “…”"): law text, not this document's demands
     while i < n:
         p = paras[i]
         head = squash(text[p.body:p.end])
+        opens, closes = head.count("“"), head.count("”")
+        quoted = in_quote or head.startswith("“")
+        in_quote = (in_quote or opens > 0) and not (closes >= opens + (1 if in_quote else 0) and closes > 0)
+        if quoted:
+            i += 1
+            continue
         if p.depth is not None:
             if skip_depth is not None and p.depth <= skip_depth:
                 skip_depth = None
@@ -271,7 +285,9 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             i += 1
             continue
         unit_text = squash(text[p.body:end])
-        if _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
+        parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
+        weak = parent is None or bool(_TASK_LEAD.search(squash(text[parent.body:parent.end])))
+        if _is_directive(unit_text, weak=weak) and len(unit_text.split()) >= 4:
             units.append((*_trim(text, p.body, end), text[p.start:p.body].strip()))
         i = j
     return units
