@@ -44,7 +44,7 @@ _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận)")
-_FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b")
+_FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
     r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
@@ -88,6 +88,7 @@ _INTRO = re.compile(r"(?i)^\W*(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+[
 _TASK_LEAD = re.compile(r"(?i)nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu|đề\s+nghị|\bgiao\b|chỉ\s+đạo|triển\s+khai|thực\s+hiện|"
                         r"trách\s+nhiệm|tổ\s+chức|nội\s+dung|công\s+tác|phân\s+công|kế\s+hoạch|hoạt\s+động|biện\s+pháp|"
                         r"phương\s+án|chủ\s+trì|phối\s+hợp|[A-ZĐ]{2,}")
+_CLOSING = re.compile(r"(?i)(?:trên\s+đây|nơi\s+nhận|(?:ủy\s+ban\s+nhân\s+dân|ubnd|chủ\s+tịch)[^.,;]{0,40}\s(?:yêu\s+cầu|đề\s+nghị))")
 _HEADING = re.compile(r"(?i)\(?(?:ban\s+hành\s+)?kèm\s+theo|phụ\s+lục|danh\s+mục\b")
 _PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
 _MUST_NOT = re.compile(r"(?i)\b(?:không\s+được|tuyệt\s+đối\s+không|không\s+để|không\s+lấy|không\s+chuyển|tránh\s)")
@@ -141,6 +142,8 @@ def _paragraphs(text: str, a: int, b: int, skip: list[Block]) -> list[_Para]:
                 break
         cur = paras[-1] if paras else None
         prev_text = text[cur.start:cur.end].rstrip() if cur else ""
+        if cur is not None and _mostly_upper(prev_text[-60:]) and not _mostly_upper(st) and len(prev_text) < 200:
+            cur = None  # an upper-case heading line stands alone
         joins = (cur is not None and depth is None and (
             (not prev_blank and not (prev_text.endswith((".", ":", ";", "!", "?")) and st[:1].isupper()))
             or (prev_blank and (st[:1].islower() or prev_text.endswith(",")))))
@@ -266,8 +269,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 qt = squash(text[q.start:q.end])
                 if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt) and p.depth <= 2:
                     break
-                if _HEADING.match(qt) or (_mostly_upper(qt) and len(qt) > 8):
-                    break  # an appendix or section title ends the point
+                if _HEADING.match(qt) or (_mostly_upper(qt) and len(qt) > 8) or _CLOSING.match(qt):
+                    break  # an appendix or section title, or the closing paragraph, ends the point
                 end = q.end
                 j += 1
                 continue
