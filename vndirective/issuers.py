@@ -107,7 +107,7 @@ def pretty(name: str) -> str:
         low = [w[:1].upper() + w[1:] if i in cap else w for i, w in enumerate(low)]
         out = " ".join(low)
         # restore proper names: the place after tỉnh/thành phố/huyện/..., and known central names
-        out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$",
+        out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!ủy\b)(.+)$",
                      lambda m: m.group(1) + " " + _title(m.group(2)), out)
         if fold(out) in _known_names():
             out = _known_names()[fold(out)]

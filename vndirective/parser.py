@@ -65,6 +65,11 @@ def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None,
         parent = bodies[-2] if len(bodies) >= 2 else None
         # "ỦY BAN NHÂN DÂN / TỈNH X" arrive as one body; "BỘ TÀI CHÍNH / CỤC THUẾ" as two
         name = short(pretty(main))
+        if parent and re.fullmatch(r"(?i)(tỉnh|thành|huyện|quận|thị|đảng)\s+ủy", name):
+            pm = re.match(r"(?i)đảng\s+bộ\s+(.+)$", pretty(parent))
+            if pm:  # "ĐẢNG BỘ TỈNH PHÚ THỌ / TỈNH ỦY" → "Tỉnh ủy Phú Thọ"
+                place = re.sub(r"(?i)^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", "", pm.group(1))
+                name = f"{name} {place}"
         level = level_of_name(name)
         if parent and not _PLACE_OF.search(name) and re.match(r"(?i)(sở|ban|văn phòng|chi cục|trung tâm|thanh tra)\b", name):
             pl = _PLACE_OF.search(pretty(parent))
@@ -185,9 +190,12 @@ def _news(clean: str, doc: Document) -> None:
     elif tw:
         dt = tables().type_by_word.get(fold(tw.group(1)))
         doc.doc_type = dt.key if dt else None
-    # issuer: the acting body of the sentence
+    # issuer: a central body's own code in the reported number, else the acting body of the sentence
     im = _LOCAL_BODY.search(sentence)
-    if im:
+    code = doc.parsed_number.issuer_code if doc.parsed_number else None
+    if central_name(code):
+        doc.issuer = Issuer(name=central_name(code), level="central", code=code)
+    elif im:
         doc.issuer = _local_issuer(im.group("body"), im.group("unit"), im.group("place"), doc.date)
     else:
         for e in tables().central.values():

@@ -63,7 +63,7 @@ def _leading_date(text: str, s_a: int, a: int) -> str | None:
     near = [d for d in find_dates(text, max(s_a, a - 60), a) if re.fullmatch(r"[\s,]*(?:số|Số)?[\s:]*", text[d.end:a])]
     if near:
         return near[-1].iso  # "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN"
-    lead = re.match(r"[\s\d.)\-”\"'*]*(?=[Nn]gày)", text[s_a:a])
+    lead = re.match(r"[\s\d.)\-”\"'*]*(?:[^\s,.;\d]+(?:\s+[^\s,.;\d]+){0,2},\s*)?(?=[Nn]gày)", text[s_a:a])
     if not lead:
         return None
     dates = find_dates(text, s_a + lead.end(), a)
