@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .classify import classify_obligations
 from .errors import ModelFileError, NotTextError, VndirectiveError
+from .graph import CrossRefGraph, build_graph
 from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Signer, Span
 from .numbers import find_numbers, parse_number
 from .parser import parse
@@ -16,7 +17,7 @@ from .parser import parse
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_number", "find_numbers", "classify_obligations",
+    "parse", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
     "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
     "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
 ]

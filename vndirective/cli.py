@@ -59,6 +59,35 @@ def train_cmd(gold_dirs: tuple[Path, ...], corpus: Path | None, out: Path | None
     click.echo(f"  cross-validated macro-F1 on real units: {cv['macro_f1']:.3f}")
 
 
+@main.command("graph")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.graphml"),
+              show_default=True, help="Output file: .graphml, .gexf or .json (node-link).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the graph to this PNG/SVG.")
+def graph_cmd(folder: Path, out: Path, png: Path | None) -> None:
+    """Build the cross-reference graph over FOLDER (texts *.txt, or Documents *.json from `convert`)."""
+    from .graph import CrossRefGraph
+
+    g = CrossRefGraph()
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".json") and p.name != "manifest.jsonl")
+    for f in files:
+        try:
+            if f.suffix == ".json":
+                doc = Document.model_validate(json.loads(f.read_text(encoding="utf-8")))
+            else:
+                doc = parse_text(f.read_bytes())
+        except (VndirectiveError, ValueError) as e:
+            click.echo(f"skipped {f}: {e}", err=True)
+            continue
+        g.add(doc, name=f.stem)
+    g.write(out)
+    if png:
+        g.draw(png)
+    for row in g.summary():
+        click.echo("  ".join(f"{k} {v}" for k, v in row.items()))
+    click.echo(f"wrote {out}: {len(g.nodes)} nodes, {sum(len(v) for v in g.out.values())} edges")
+
+
 @main.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of the Document that ``parse`` returns."""
