@@ -92,6 +92,7 @@ class CrossRefGraph:
         self.out: dict[str, dict[str, Edge]] = defaultdict(dict)
         self.inc: dict[str, set[str]] = defaultdict(set)
         self._by_number: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._places: dict[str, set[str]] = defaultdict(set)  # number key -> places it is known in
 
     # ---------------------------------------------------------------- identity
     def _identity(self, number: str | None, code: str | None, level: str | None, issuer: str | None,
@@ -137,6 +138,7 @@ class CrossRefGraph:
             nid = f"{key}|{year}|{place}"
             self._merge_stub(nid, key, place)
             self._by_number[(key, place)].add(nid)
+            self._places[key].add(place)
         else:
             nid = f"unnumbered|{year}|{place}|{name or fold(doc.subject or '')[:60]}"
         node = self.nodes.get(nid) or Node(nid, doc.number)
@@ -163,6 +165,7 @@ class CrossRefGraph:
                 self._merge_stub(dst, key, place)
             self.nodes[dst] = Node(dst, ref.number, ref.doc_type, issuer, level, ref.date)
             self._by_number[(key, place)].add(dst)
+            self._places[key].add(place)
         if dst == src:
             return
         spans = [(s.start, s.end) for s in ref.context]
@@ -175,8 +178,8 @@ class CrossRefGraph:
     def find(self, number: str, year: int | str | None = None, place: str | None = None) -> list[str]:
         """Node ids for a number (any spelling), optionally narrowed by year and place."""
         key = number_key(number)
-        ids = [i for (k, p), s in self._by_number.items() if k == key and (place is None or p == fold(place))
-               for i in s]
+        places = self._places.get(key, ()) if place is None else [fold(place)]
+        ids = [i for p in places for i in self._by_number.get((key, p), ())]
         if year is not None:
             ids = [i for i in ids if i.split("|")[1] == str(year)]
         return sorted(ids)
