@@ -12,3 +12,15 @@ class NotTextError(VndirectiveError, ValueError):
 
 class ModelFileError(VndirectiveError):
     """A classifier file is missing, malformed, or does not match its checksum."""
+
+
+class InputError(VndirectiveError):
+    """A file that cannot be read as a document: unknown format, empty, truncated or over a limit."""
+
+
+class EncryptedError(InputError):
+    """A PDF protected by a password other than the empty one."""
+
+
+class OCRUnavailableError(InputError):
+    """A scanned page needs OCR but Tesseract (with Vietnamese data) is not installed."""
