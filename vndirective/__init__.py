@@ -7,6 +7,9 @@
 """
 from __future__ import annotations
 
+from ._version import __version__
+
+from .batch import Options, convert
 from .classify import classify_obligations
 from .errors import ModelFileError, NotTextError, VndirectiveError
 from .graph import CrossRefGraph, build_graph
@@ -14,10 +17,9 @@ from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Si
 from .numbers import find_numbers, parse_number
 from .parser import parse
 
-__version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
+    "parse", "convert", "Options", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
     "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
     "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .errors import VndirectiveError
 from .models import Document
 from .parser import parse as parse_text
@@ -86,6 +86,53 @@ def graph_cmd(folder: Path, out: Path, png: Path | None) -> None:
     for row in g.summary():
         click.echo("  ".join(f"{k} {v}" for k, v in row.items()))
     click.echo(f"wrote {out}: {len(g.nodes)} nodes, {sum(len(v) for v in g.out.values())} edges")
+
+
+@main.command("convert")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder: one JSON per input (same relative path) and manifest.jsonl.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes.")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+              help="OCR pages without a text layer (auto), never, or every page.")
+@click.option("--pdf-engine", type=click.Choice(["pypdf", "pdfium"]), default="pypdf", show_default=True,
+              help="Text layer reader; pdfium needs the [fast] extra.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local worker processes, or a Dask distributed cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a local cluster when omitted.")
+@click.option("--shard", help="K/N: convert only the K-th of N slices of the input list (for N machines).")
+@click.option("--timeout", default=600.0, show_default=True, help="Seconds per file before its worker is killed.")
+@click.option("--memory-mb", default=2048, show_default=True, help="Address-space cap per worker.")
+@click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True, help="Larger files are refused.")
+@click.option("--max-pages", default=1000, show_default=True, help="PDFs with more pages are refused.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
+def convert_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int, ocr: str, pdf_engine: str, engine: str,
+                scheduler: str | None, shard: str | None, timeout: float, memory_mb: int, max_bytes: int,
+                max_pages: int, progress: bool | None) -> None:
+    """Convert PDF, DOCX, HTML and text files (folders recursively) to Document JSON.
+
+    Exit code 0 when every input is ok or skipped, 1 when some failed, 2 on a usage error.
+    """
+    from .batch import Options, plan, run
+
+    parts = None
+    if shard:
+        try:
+            k, n = (int(x) for x in shard.split("/"))
+            if not 1 <= k <= n:
+                raise ValueError
+            parts = (k, n)
+        except ValueError:
+            raise click.BadParameter("expected K/N with 1 <= K <= N", param_hint="--shard") from None
+    if engine == "local" and scheduler:
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    jobs_list = plan(paths, out_dir, parts)
+    opts = Options(ocr=ocr, pdf_engine=pdf_engine, max_bytes=max_bytes, max_pages=max_pages, timeout=timeout,
+                   memory_mb=memory_mb)
+    summary = run(jobs_list, out_dir, opts, workers=jobs, engine=engine, scheduler=scheduler, progress=progress)
+    click.echo(f"{len(jobs_list)} inputs: {summary.ok} ok, {summary.skipped} skipped, {summary.failed} failed "
+               f"-> {out_dir / 'manifest.jsonl'}", err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
 @main.command("schema")

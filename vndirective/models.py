@@ -87,6 +87,20 @@ class Obligation(BaseModel):
     references: list[str] = Field(default_factory=list)
 
 
+class Source(BaseModel):
+    """Where a converted document came from and how its text was obtained."""
+
+    file: str
+    sha256: str
+    bytes: int
+    pages: int | None = None
+    method: str = Field(description="text, pdf-text, pdf-ocr, pdf-mixed, docx or html")
+    ocr_pages: list[int] = Field(default_factory=list, description="1-based pages read by OCR")
+    page_spans: list[Span] = Field(default_factory=list, description="where each page lies in `text`")
+    warnings: list[str] = Field(default_factory=list)
+    library_version: str
+
+
 class Document(BaseModel):
     """A parsed directive document (or a press article about one, ``kind='news'``)."""
 
@@ -110,3 +124,14 @@ class Document(BaseModel):
     obligations: list[Obligation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     length: int = 0
+    text: str | None = Field(None, description="the extracted text, for converted files (spans point into it)")
+    source: Source | None = None
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page of a character offset, for a document converted from a paged file."""
+        if self.source is None:
+            return None
+        for k, s in enumerate(self.source.page_spans):
+            if s.start <= offset <= s.end:
+                return k + 1
+        return None
