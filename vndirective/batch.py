@@ -95,11 +95,11 @@ def convert_one(src: str, dst: str, rel: str, opts: Options) -> dict:
     try:
         if _up_to_date(Path(src), Path(dst)):
             line["status"] = "skipped"
-            line["output"] = str(Path(rel).with_suffix(".json"))
+            line["output"] = rel + ".json"
         else:
             doc = convert(src, opts)
             _atomic_write(Path(dst), json.dumps(doc.model_dump(mode="json"), ensure_ascii=False))
-            line["output"] = str(Path(rel).with_suffix(".json"))
+            line["output"] = rel + ".json"
             line["pages"] = doc.source.pages if doc.source else None
     except (VndirectiveError, OSError, ValueError, MemoryError, RecursionError) as e:
         line.update(status="failed", error=f"{type(e).__name__}: {e}")
@@ -117,7 +117,10 @@ class Job:
 
 
 def plan(inputs: Iterable[str | os.PathLike[str]], out: Path, shard: tuple[int, int] | None = None) -> list[Job]:
-    """Every input file (folders walked recursively) with its output path, in a stable order."""
+    """Every input file (folders walked recursively) with its output path, in a stable order.
+
+    The output keeps the input's relative path and adds ``.json`` (``sub/a.pdf`` → ``sub/a.pdf.json``), so
+    ``a.pdf`` and ``a.docx`` side by side never overwrite each other."""
     jobs: list[Job] = []
     for item in inputs:
         p = Path(item)
@@ -125,9 +128,9 @@ def plan(inputs: Iterable[str | os.PathLike[str]], out: Path, shard: tuple[int, 
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
                     rel = f.relative_to(p).as_posix()
-                    jobs.append(Job(f, out / Path(rel).with_suffix(".json"), rel))
+                    jobs.append(Job(f, out / (rel + ".json"), rel))
         elif p.is_file():
-            jobs.append(Job(p, out / (p.stem + ".json"), p.name))
+            jobs.append(Job(p, out / (p.name + ".json"), p.name))
         else:
             raise FileNotFoundError(f"no such file or folder: {p}")
     if shard is not None:
@@ -137,11 +140,16 @@ def plan(inputs: Iterable[str | os.PathLike[str]], out: Path, shard: tuple[int, 
 
 
 def _limit_memory(mb: int) -> None:
-    """Worker initialiser: cap the address space so an exploding file fails with MemoryError."""
+    """Worker initialiser: let the worker grow by at most ``mb`` megabytes of address space beyond
+    what it starts with (a forked worker inherits its parent's), so an exploding file fails with MemoryError."""
     import resource
 
-    soft = mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (soft, resource.RLIM_INFINITY))
+    try:
+        with open("/proc/self/statm") as f:
+            current = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        current = 0
+    resource.setrlimit(resource.RLIMIT_AS, (current + mb * 1024 * 1024, resource.RLIM_INFINITY))
 
 
 def _run_local(jobs: list[Job], opts: Options, workers: int) -> Iterator[dict]:

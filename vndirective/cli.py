@@ -102,7 +102,7 @@ def graph_cmd(folder: Path, out: Path, png: Path | None) -> None:
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a local cluster when omitted.")
 @click.option("--shard", help="K/N: convert only the K-th of N slices of the input list (for N machines).")
 @click.option("--timeout", default=600.0, show_default=True, help="Seconds per file before its worker is killed.")
-@click.option("--memory-mb", default=2048, show_default=True, help="Address-space cap per worker.")
+@click.option("--memory-mb", default=2048, show_default=True, help="How much a worker may grow (MB) before it fails.")
 @click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True, help="Larger files are refused.")
 @click.option("--max-pages", default=1000, show_default=True, help="PDFs with more pages are refused.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")

@@ -8,6 +8,8 @@ the authority marks) and anything not found stays ``None``: never invented.
 from __future__ import annotations
 
 import re
+
+import regex
 from dataclasses import dataclass, field
 
 from .dates import DateMatch, find_dates
@@ -30,8 +32,8 @@ POSITION = re.compile(
     r"CHÁNH VĂN PHÒNG|PHÓ VỤ TRƯỞNG|VỤ TRƯỞNG|PHÓ BÍ THƯ|BÍ THƯ|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|TỔNG BÍ THƯ|"
     r"TỔNG KIỂM TOÁN|PHÓ TỔNG KIỂM TOÁN|THỐNG ĐỐC|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|"
     r"PHÓ TỔNG GIÁM ĐỐC|TRƯỞNG PHÒNG|PHÓ TRƯỞNG PHÒNG|CHỦ TỊCH QUỐC HỘI|PHÓ CHỦ TỊCH QUỐC HỘI)\b")
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
-PERSON = re.compile(rf"{_NAME_WORD}(?:[ \t]*\n?[ \t]*{_NAME_WORD}){{1,4}}")
+_NAME_WORD = r"\p{Lu}\p{Ll}+"
+PERSON = regex.compile(rf"(?<!\w){_NAME_WORD}(?:[ \t]*\n?[ \t]*{_NAME_WORD}){{1,4}}(?![\w/])")
 FOOTNOTE_LINE = re.compile(r"^[ \t]*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|\[[ivxlc]{1,6}\])[ \t]*(?=\S)", re.M)
 LIST_MARK = re.compile(r"^[ \t]*(?:[-+•●▪–]|\d{1,2}[.)])[ \t]*")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 import pypdf
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from ..errors import EncryptedError, InputError
 from . import Extracted
@@ -62,9 +62,15 @@ def _texts_pypdf(reader: pypdf.PdfReader, n: int) -> tuple[list[str], list[str]]
     out, warnings = [], []
     for k in range(n):
         try:
-            out.append(reader.pages[k].extract_text() or "")
+            page = reader.pages[k]
+            contents = page.get_contents()  # decoded here so a bomb trips the limit instead of reading as empty
+            if contents is not None:
+                contents.get_data()
+            out.append(page.extract_text() or "")
         except FileNotDecryptedError as e:
             raise EncryptedError(str(e)) from None
+        except LimitReachedError as e:
+            raise InputError(f"page {k + 1}: decompression limit reached, a possible decompression bomb ({e})") from None
         except Exception as e:  # noqa: BLE001 - one broken page must not lose the others
             out.append("")
             warnings.append(f"page {k + 1}: text extraction failed ({type(e).__name__}: {e})")
@@ -100,7 +106,7 @@ def _clean_page(text: str, k: int, repeated: set[str]) -> str:
         lines.pop()
     # footnotes at the page foot: "4 Ngày 29/9/2023 của Chính phủ ..." → "⁴ Ngày …" when their marks
     # run on by one (4, 5, 6), which list items without a full stop do not
-    foot = [i for i in range(max(0, len(lines) - 15), len(lines)) if _FOOTNOTE.match(lines[i])]
+    foot = [i for i in range(max(0, len(lines) - 40), len(lines)) if _FOOTNOTE.match(lines[i])]
     nums = [int(_FOOTNOTE.match(lines[i]).group(1)) for i in foot]
     if foot and all(b == a + 1 for a, b in zip(nums, nums[1:])):
         for i in foot:
@@ -181,6 +187,12 @@ def _read_pdf(data: bytes, ocr: str, engine: str, max_pages: int | None) -> Extr
                 ocr_done.append(k + 1)
     elif all(len(t.strip()) < MIN_PAGE_TEXT for t in raw):
         warnings.append("no text layer and OCR disabled")
+    encs: list[str] = []
+    for k, t in enumerate(raw):  # before the cleanup, whose superscript marks (¹ = TCVN3 ạ) must not be decoded
+        raw[k], found = fix_legacy(t)
+        encs += [e for e in found if e not in encs]
+    if encs:
+        warnings.append(f"legacy font encoding converted: {', '.join(encs)}")
     repeated = _repeated_edges([t.split("\n") for t in raw])
     parts, pages, pos = [], [], 0
     for k, t in enumerate(raw):
@@ -189,29 +201,7 @@ def _read_pdf(data: bytes, ocr: str, engine: str, max_pages: int | None) -> Extr
         pages.append((pos, pos + len(page)))
         pos += len(page) + 2
     text = "\n\n".join(parts)
-    fixed_text, encs = fix_legacy(text)
-    if encs:
-        warnings.append(f"legacy font encoding converted: {', '.join(encs)}")
-        if len(fixed_text) != len(text):
-            pages = [(0, len(fixed_text))] if len(pages) == 1 else _remap(text, fixed_text, pages)
-        text = fixed_text
     method = "pdf-ocr" if ocr_done and len(ocr_done) == n else "pdf-mixed" if ocr_done else "pdf-text"
     if not text.strip():
         warnings.append("no text found")
     return Extracted(text, method, pages, ocr_done, warnings)
-
-
-def _remap(old: str, new: str, pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Page ranges after a decoding that changed lengths: pages are separated by the same blank lines."""
-    parts = new.split("\n\n")
-    if len(parts) >= len(pages):
-        out, pos = [], 0
-        counts = [old[a:b].count("\n\n") + 1 for a, b in pages]
-        idx = 0
-        for c in counts:
-            seg = "\n\n".join(parts[idx:idx + c])
-            out.append((pos, pos + len(seg)))
-            pos += len(seg) + 2
-            idx += c
-        return out
-    return [(0, len(new))]
