@@ -12,6 +12,7 @@ from ._version import __version__
 from .batch import Options, convert
 from .classify import classify_obligations
 from .errors import ModelFileError, NotTextError, VndirectiveError
+from .display import frame, obligations_frame, render_html
 from .graph import CrossRefGraph, build_graph
 from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Signer, Span
 from .numbers import find_numbers, parse_number
@@ -19,7 +20,7 @@ from .parser import parse
 
 
 __all__ = [
-    "parse", "convert", "Options", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
+    "parse", "convert", "frame", "obligations_frame", "render_html", "Options", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
     "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
     "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
 ]

@@ -124,8 +124,13 @@ class Document(BaseModel):
     obligations: list[Obligation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     length: int = 0
-    text: str | None = Field(None, description="the extracted text, for converted files (spans point into it)")
+    text: str | None = Field(None, description="the text parsed (the extracted text for converted files); spans point into it")
     source: Source | None = None
+
+    def _repr_html_(self) -> str:
+        from .display import render_html
+
+        return render_html(self)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page of a character offset, for a document converted from a paged file."""

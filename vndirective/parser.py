@@ -218,21 +218,25 @@ def _news(clean: str, doc: Document) -> None:
                 break
 
 
-def parse(text: str | bytes, *, obligations: bool = True) -> Document:
+def parse(text: str | bytes, *, obligations: bool = True, keep_text: bool = True) -> Document:
     """Parse one directive document (or a press article about one) into a :class:`Document`.
 
     ``text`` is the document's text as found: web copies with markdown, PDF text,
     OCR output.  Bytes must be UTF-8; anything that is not text raises
     :class:`vndirective.NotTextError`.  Set ``obligations=False`` to skip
-    obligation segmentation and classification.
+    obligation segmentation and classification; ``keep_text=False`` leaves the text out of the
+    Document (its spans still point into the input).
     """
     ct = normalize(text)
     clean = ct.text
+    keep = ct.original if keep_text else None
     if len(clean) > MAX_CHARS:
         doc = _parse_clean(ct, clean[:MAX_CHARS], obligations)
         doc.warnings.append(f"text truncated to {MAX_CHARS} characters for parsing")
-        return doc
-    return _parse_clean(ct, clean, obligations)
+    else:
+        doc = _parse_clean(ct, clean, obligations)
+    doc.text = keep
+    return doc
 
 
 def _span(ct: CleanText, a: int, b: int) -> Span:
