@@ -118,4 +118,7 @@ def frame(docs: Iterable[Document], names: Iterable[str] | None = None) -> Frame
             r_rows.append({"document": n, "citing_level": d.issuer.level, "number": r.number,
                            "doc_type": r.doc_type, "date": r.date, "issuer": r.issuer.name,
                            "level": r.issuer.level, "relation": r.relation, "mentions": len(r.spans)})
-    return Frames(pd.DataFrame(d_rows), pd.DataFrame(r_rows), pd.DataFrame(obligations_frame(docs, names)))
+    documents = pd.DataFrame(d_rows)
+    if len(documents):
+        documents["year"] = documents["year"].astype("Int64")
+    return Frames(documents, pd.DataFrame(r_rows), pd.DataFrame(obligations_frame(docs, names)))

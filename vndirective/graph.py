@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .issuers import province
+from .issuers import province, short
 from .models import Document, Reference
 from .numbers import number_key
-from .tables import fold
+from .tables import code_key, fold, tables
 
 LEVELS = ("central", "province", "district", "commune")
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -46,6 +46,20 @@ def place_of(issuer_name: str | None) -> str:
         return ""  # "UBND Thành phố" with no name: the place is not said
     p = province(name)
     return fold(p["name"] if p else name)
+
+
+def _inherit(ref: Reference, doc: Document) -> str | None:
+    """The issuer of a local reference that names no place, placed where the citing document is:
+    ``15-QC/TU`` cited by UBND tỉnh Bắc Giang → ``Tỉnh ủy Bắc Giang``."""
+    m = re.search(r"(?i)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(.+)$", doc.issuer.name or "")
+    if not m:
+        return doc.issuer.name
+    code = ref.parsed.issuer_code or ""
+    entry = tables().local.get(code_key(code))
+    if entry is None:
+        return ref.issuer.name or doc.issuer.name
+    head = short(entry["names"][0])
+    return f"{head} {m.group(2)}" if entry.get("kind") == "party" else f"{head} {m.group(1)} {m.group(2)}"
 
 
 def _year(date: str | None, number_year: int | None) -> str:
@@ -154,7 +168,7 @@ class CrossRefGraph:
         level = ref.issuer.level
         issuer = ref.issuer.name
         if level in ("province", "district", "commune") and not place_of(issuer) and level == doc.issuer.level:
-            issuer = doc.issuer.name  # "Chỉ thị số 01/CT-UBND" in a province's letter is that province's
+            issuer = _inherit(ref, doc)  # "Chỉ thị số 01/CT-UBND" in a province's letter is that province's
         place = place_of(issuer) if level in ("province", "district", "commune") else ""
         year = _year(ref.date, ref.parsed.year)
         dst = self._resolve(ref.number, place, year)
@@ -336,18 +350,24 @@ class CrossRefGraph:
             for k, nid in enumerate(sorted(ids)):
                 pos[nid] = ((k + 1) / (len(ids) + 1), -rank - 0.22 * (k % 3))  # staggered: same-level edges show
         if ax is None:
-            _, ax = plt.subplots(figsize=(12, 2 + 1.6 * len(layers)))
+            widest = max(len(v) for v in layers.values()) if layers else 1
+            _, ax = plt.subplots(figsize=(min(16, 3 + 1.3 * widest), 1.5 + 1.8 * len(layers)))
         colours = {"central": "#c0392b", "province": "#2980b9", "district": "#27ae60", "commune": "#8e44ad"}
         nx.draw_networkx_nodes(g, pos, ax=ax, node_size=260,
                                node_color=[colours.get(d.get("level"), "#999999") for _, d in g.nodes(data=True)])
         nx.draw_networkx_edges(g, pos, ax=ax, arrows=True, alpha=0.5, connectionstyle="arc3,rad=0.12",
                                style=["solid" if d["relation"] == "implements" else "dotted"
                                       for *_, d in g.edges(data=True)])
-        nx.draw_networkx_labels(g, pos, ax=ax, font_size=7,
-                                labels={n: d.get("number") or n.split("|")[-1][:20] for n, d in g.nodes(data=True)})
+        nx.draw_networkx_labels(g, {n: (x, y - 0.09) for n, (x, y) in pos.items()}, ax=ax, font_size=7,
+                                verticalalignment="top",
+                                labels={n: (d.get("number") or n.split("|")[-1][:20]) + (f"\n{d['issuer'][:28]}"
+                                        if d.get("issuer") and d.get("level") != "central" else "")
+                                        for n, d in g.nodes(data=True)})
         ax.set_yticks([-r - 0.22 for r in sorted(layers)],
                       [LEVELS[r] if r < len(LEVELS) else "unknown" for r in sorted(layers)])
         ax.tick_params(left=False)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-max(layers) - 0.9, 0.3)
         ax.set_xticks([])
         if path is not None:
             ax.figure.savefig(path, bbox_inches="tight")
