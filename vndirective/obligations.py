@@ -91,19 +91,31 @@ _TASK_LEAD = re.compile(r"(?i)nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu|đề\s
 _CLOSING = re.compile(r"(?i)(?:trên\s+đây|nơi\s+nhận|(?:ủy\s+ban\s+nhân\s+dân|ubnd|chủ\s+tịch)[^.,;]{0,40}\s(?:yêu\s+cầu|đề\s+nghị))")
 _HEADING = re.compile(r"(?i)\(?(?:ban\s+hành\s+)?kèm\s+theo|phụ\s+lục|danh\s+mục\b")
 _PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
-_MUST_NOT = re.compile(r"(?i)\b(?:không\s+được|tuyệt\s+đối\s+không|không\s+để|không\s+lấy|không\s+chuyển|tránh\s)")
+_MUST_NOT = re.compile(r"(?i)(?:^|[;:,.]\s*|\b(?:yêu\s+cầu|đề\s+nghị|kiên\s+quyết|tuyệt\s+đối)\s+)không\s+(?!chỉ\b)|không\s+được\b")
 _DEADLINE = re.compile(
     r"(?i)(?:trước|chậm\s+nhất|hoàn\s+thành\s+(?:trước|trong)|trong)\s+(?:ngày\s+[\d/\s\-]+(?:tháng\s+\d+\s+năm\s+\d{4})?|"
     r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
     r"|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|định\s+kỳ\s+(?:hằng|hàng)?\s*\w+|thường\s+xuyên"
     r"|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*[^\n;]{2,60}")
+# who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…"
 _ACTOR_HEAD = re.compile(
-    r"(?:^|[:;,.]\s*|\b(?:giao|yêu\s+cầu|đề\s+nghị)\s+)(?P<a>(?:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Cục|Tổng\s+cục|"
-    r"Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Các\s+(?:bộ|sở|cơ\s+quan|"
-    r"đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|Hội\s+đồng)"
-    r"[^;:.()]{0,90}?)(?=\s+(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|khẩn\s+trương|chỉ\s+đạo|tổ\s+chức|"
+    r"(?:(?:Giao|giao|Yêu\s+cầu|yêu\s+cầu|Đề\s+nghị|đề\s+nghị|Đối\s+với)\s+)?(?P<a>(?i:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|"
+    r"Ban|Cục|Tổng\s+cục|Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|"
+    r"Các\s+(?:bộ|sở|cơ\s+quan|đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|"
+    r"Hội\s+đồng|Trung\s+tâm|Chi\s+cục|Thuế|Cơ\s+quan|Đơn\s+vị|Doanh\s+nghiệp|Công\s+ty)"
+    r"[^:.()]{0,160}?)(?=\s+(?:(?i:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|khẩn\s+trương|chỉ\s+đạo|"
     r"thực\s+hiện|theo\s+dõi|tăng\s+cường|rà\s+soát|chủ\s+động|tiếp\s+tục|nghiên\s+cứu|hướng\s+dẫn|tham\s+mưu|"
-    r"xây\s+dựng|triển\s+khai|bố\s+trí|kiểm\s+tra|phải|cần|nêu\s+cao|quán\s+triệt)\b|\s*:|$)")
+    r"triển\s+khai|bố\s+trí|phải|cần|nêu\s+cao|quán\s+triệt|thường\s+xuyên|kịp\s+thời|nghiêm\s+túc|"
+    r"tập\s+trung|đẩy\s+mạnh|được\s+giao|sớm|đôn\s+đốc|cập\s+nhật|trình|báo\s+cáo)|xây\s+dựng|kiểm\s+tra|"
+    r"tổ\s+chức)\b|\s*:|$)")  # "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng): lower case only
+# a sentence that opens with an agency and a task verb directs that agency ("Sở Nội vụ nghiên cứu …")
+_SUBJECT_VERB = re.compile(
+    r"(?:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Cục|Tổng\s+cục|Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|"
+    r"Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Các\s+(?:bộ|sở|cơ\s+quan|đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|"
+    r"Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|Hội\s+đồng)[^;:.()]{0,90}?\s+(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|"
+    r"có\s+trách|khẩn\s+trương|chỉ\s+đạo|tổ\s+chức|thực\s+hiện|theo\s+dõi|tăng\s+cường|rà\s+soát|chủ\s+động|"
+    r"tiếp\s+tục|nghiên\s+cứu|hướng\s+dẫn|tham\s+mưu|xây\s+dựng|triển\s+khai|bố\s+trí|kiểm\s+tra|phải|cần|"
+    r"nêu\s+cao|quán\s+triệt)\b")
 _ABBREV = re.compile(r"(?:TP|Tp|P|Q|TT|ThS|TS|PGS|GS|Ô|Đ/c|St|Tr|v\.v|TX|H)\.$")
 
 
@@ -202,12 +214,13 @@ def _is_directive(s: str, weak: bool = False) -> bool:
     if s.rstrip().endswith("sau:"):
         return False  # "… thực hiện các nội dung sau:" introduces the units, it is not one
     bare = s.lstrip(" -+•\"“(")
-    return bool(_IMPERATIVE.match(bare) or _DIRECTIVE.search(s) or _ACTOR_HEAD.match(bare)
+    return bool(_IMPERATIVE.match(bare) or _DIRECTIVE.search(s) or _SUBJECT_VERB.match(bare)
                 or (weak and _WEAK.search(s)))
 
 
-def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, str | None]]:
-    """Obligation units of clean ``text`` as ``(start, end, marker)``."""
+def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, str | None, str | None]]:
+    """Obligation units of clean ``text`` as ``(start, end, marker, heading)``; the heading is the text of
+    the point a unit sits under (it often names who must act)."""
     skip = list(lay.footnote_blocks)
     if news:
         first = re.search(r"^[ \t]*(?=(?:\S+[ \t]+){3})[^\n]*?[A-Za-zÀ-ỹĐđ]{2}[^\n]*$", text, re.M)
@@ -221,7 +234,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
     paras: list[_Para] = []
     for a, b in zones:
         paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), text, skip)
-    units: list[tuple[int, int, str | None]] = []
+    units: list[tuple[int, int, str | None, str | None]] = []
     skip_depth: int | None = None
     directing = False  # running text after a "yêu cầu" sentence reports the directive's content
     n = len(paras)
@@ -256,7 +269,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 directing = directing or bool(_DIRECTIVE.search(sent))
                 if sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40:
                     continue  # a lead-in to the list below
-                units.append((*_trim(text, s, e), None))
+                units.append((*_trim(text, s, e), None, None))
             i += 1
             continue
         # a marked point: a leaf unless a deeper (non-attribute) point follows before one as high
@@ -284,14 +297,15 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
         if has_child:
             own = squash(text[p.body:p.end])
             if not own.endswith(":") and len(own.split()) > 25 and _is_directive(own, weak=True):
-                units.append((*_trim(text, p.body, p.end), text[p.start:p.body].strip()))
+                units.append((*_trim(text, p.body, p.end), text[p.start:p.body].strip(), None))
             i += 1
             continue
         unit_text = squash(text[p.body:end])
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
         weak = parent is None or bool(_TASK_LEAD.search(squash(text[parent.body:parent.end])))
         if _is_directive(unit_text, weak=weak) and len(unit_text.split()) >= 4:
-            units.append((*_trim(text, p.body, end), text[p.start:p.body].strip()))
+            heading = squash(text[parent.body:parent.end]) if parent is not None else None
+            units.append((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading))
         i = j
     return units
 
@@ -307,15 +321,31 @@ def _without(text: str, a: int, b: int, holes: list[Block]) -> str:
     return " ".join(parts)
 
 
-def _actors(unit: str, heading: str | None, addressees: list[str]) -> list[str]:
-    m = _ACTOR_HEAD.search(unit[:240])
+_REQUEST = re.compile(r"(?i)\b(?:yêu\s+cầu|đề\s+nghị|giao)\s*:?\s*")
+
+
+def _actor_list(phrase: str) -> list[str]:
+    phrase = _REQUEST.split(phrase)[-1]  # "Chủ tịch UBND … đề nghị các cơ quan, đơn vị" → the latter
+    return [a for a in (squash(x).strip(" ,;") for x in phrase.split(";")) if a]
+
+
+def _actors(unit: str, heading: str | None, fallback: list[str]) -> tuple[list[str], bool]:
+    """Who must act: named at the start of the unit, or after its "yêu cầu/đề nghị/giao", or by the point
+    it sits under; else ``fallback``.  The flag tells a request ("yêu cầu X …"), whose actors carry on to the
+    running text after it."""
+    bare = unit.lstrip(" -+•")
+    m = _ACTOR_HEAD.match(bare)
     if m:
-        return [squash(m.group("a")).rstrip(",")]
+        return _actor_list(m.group("a")), bool(_REQUEST.search(m.group("a")))
+    for r in _REQUEST.finditer(bare[:400]):
+        m = _ACTOR_HEAD.match(bare, r.end())
+        if m:
+            return _actor_list(m.group("a")), True
     if heading:
-        hm = _ACTOR_HEAD.search(heading)
-        if hm:
-            return [squash(hm.group("a")).rstrip(",")]
-    return list(addressees)
+        m = _ACTOR_HEAD.match(heading.lstrip(" -+•"))
+        if m:
+            return _actor_list(m.group("a")), False
+    return list(fallback), False
 
 
 def _deadline(unit: str) -> str | None:
@@ -339,14 +369,16 @@ def find_obligations(ct: CleanText, lay: Layout, doc: Document, classify: bool =
     text = ct.text
     units = segment(text, lay, news=doc.kind == "news")
     out: list[Obligation] = []
-    heading: str | None = None
-    for s, e, marker in units:
+    previous: list[str] = list(doc.addressees)
+    for s, e, marker, heading in units:
         body = squash(_without(text, s, e, lay.footnote_blocks))
         s0, e0 = ct.span(s, e)
         refs = [n.parsed.text for n in find_numbers(text, s, e)]
-        out.append(Obligation(text=body, span=Span(start=s0, end=e0), marker=marker,
-                              actors=_actors(body, heading, doc.addressees), deadline=_deadline(body),
-                              modality=_modality(body), references=refs))
+        actors, request = _actors(body, heading, previous if marker is None else doc.addressees)
+        if marker is None and request:
+            previous = actors
+        out.append(Obligation(text=body, span=Span(start=s0, end=e0), marker=marker, actors=actors,
+                              deadline=_deadline(body), modality=_modality(body), references=refs))
     if classify and out:
         from .classify import classify_obligations
         try:
