@@ -9,8 +9,10 @@ background and the closing "để … biết" formula are not units.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 
 from .dates import find_dates
 from .errors import ModelFileError
@@ -37,9 +39,6 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
 _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|"
                         r"đơn\s+vị\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                         r"sản\s+phẩm|kết\s+quả\s+đầu\s+ra|chủ\s+trì|phối\s+hợp|tiến\s+độ)\s*:")
-_SKIP_SECTION = re.compile(r"(?i)^\W*(?:[IVX\d]+[.)]\s*)?(?:mục\s+đích|yêu\s+cầu$|mục\s+đích,?\s+yêu\s+cầu|mục\s+tiêu|"
-                           r"căn\s+cứ|tình\s+hình|kết\s+quả|đánh\s+giá|thực\s+trạng|sự\s+cần\s+thiết|quan\s+điểm|"
-                           r"đối\s+tượng|phạm\s+vi|giải\s+thích|nguyên\s+tắc)")
 _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
@@ -52,42 +51,10 @@ _DIRECTIVE = re.compile(
     r"cần\s+(?:phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương|chủ\s+động|có|tăng|nâng|đẩy|thực|triển|rà)|nghiêm\s+cấm|"
     r"tuyệt\s+đối|không\s+được|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+trì|kiên\s+quyết|"
     r"nghiêm\s+túc|quán\s+triệt|không\s+để)")
-# cues that make a point directive once the text is giving directions (in a list, or after "yêu cầu")
-_WEAK = re.compile(
-    r"(?i)\b(?:tăng\s+cường|tiếp\s+tục|chủ\s+động|tổ\s+chức|triển\s+khai|thực\s+hiện|rà\s+soát|đẩy\s+mạnh|đề\s+cao|"
-    r"kịp\s+thời|bảo\s+đảm|đảm\s+bảo|xử\s+lý|báo\s+cáo|theo\s+dõi|hướng\s+dẫn|tham\s+mưu|phối\s+hợp|tập\s+trung|"
-    r"nâng\s+cao|xây\s+dựng|hoàn\s+thiện|kiểm\s+tra|giám\s+sát|chỉ\s+lấy|không\s+lấy|cần|phải)\b")
-_BACKGROUND = re.compile(
-    r"(?i)^\W*(?:(?:theo\s+đó,\s*)?(?:trong\s+)?thời\s+gian\s+qua|tuy\s+nhiên|bên\s+cạnh\s+đó|qua\s+[^,]{0,60}cho\s+thấy|"
-    r"những\s+tồn\s+tại|nguyên\s+nhân|kết\s+quả|năm\s+20\d\d,|từ\s+đầu\s+năm|hiện\s+nay|thời\s+gian\s+tới|"
-    r"theo\s+(?:báo\s+cáo|dự\s+báo|tổng\s+hợp)|ngày\s+\d|vừa\s+qua|đến\s+nay|trong\s+(?:tháng|năm|quý)|"
-    r"vẫn\s+(?:còn|có)|còn\s+(?:có|xảy\s+ra)|cá\s+biệt|đây\s+là|trong\s+đó,\s*nguyên|trong\s+ảnh|ảnh\s*:|"
-    r"câu\s+hỏi|trả\s+lời\s*:|hỏi\s*:|ví\s+dụ|"
-    r"[^.]{0,80}(?:thời\s+gian\s+qua|gần\s+đây|nhìn\s+nhận|nguyên\s+nhân|đã\s+có\s+nhiều|cho\s+thấy))")
 # a press article reporting that a document was issued: not itself an obligation
 _REPORTS = re.compile(r"(?i)\b(?:(?:vừa|mới|đã)\s+(?:ký\s+)?ban\s+hành|ký\s+ban\s+hành|vừa\s+ký|(?:vừa|đã)\s+có\s+văn\s+bản)\b")
-_IMPERATIVE = re.compile(
-    r"(?:Xây\s+dựng|Hoàn\s+thiện|Ban\s+hành|Thành\s+lập|Tổ\s+chức|Triển\s+khai|Thực\s+hiện|Rà\s+soát|Hướng\s+dẫn|"
-    r"Tiếp\s+nhận|Hỗ\s+trợ|Biểu\s+dương|Khen\s+thưởng|Diễn\s+tập|Tuyên\s+truyền|Phổ\s+biến|Kiểm\s+tra|Giám\s+sát|"
-    r"Theo\s+dõi|Đôn\s+đốc|Báo\s+cáo|Tham\s+mưu|Nghiên\s+cứu|Đề\s+xuất|Bố\s+trí|Chuẩn\s+bị|Cập\s+nhật|Đẩy\s+mạnh|"
-    r"Tăng\s+cường|Nâng\s+cao|Phát\s+huy|Chủ\s+động|Khẩn\s+trương|Tập\s+trung|Tiếp\s+tục|Quán\s+triệt|Đề\s+cao|"
-    r"Chấp\s+hành|Bảo\s+đảm|Đảm\s+bảo|Duy\s+trì|Phối\s+hợp|Chủ\s+trì|Sắp\s+xếp|Kiện\s+toàn|Đánh\s+giá|Tổng\s+hợp|"
-    r"Thống\s+kê|Lập\s|Trình\s|Công\s+bố|Công\s+khai|Cung\s+cấp|Chia\s+sẻ|Kết\s+nối|Số\s+hóa|Ứng\s+dụng|Huy\s+động|"
-    r"Quản\s+lý|Xử\s+lý|Khắc\s+phục|Sơ\s+tán|Di\s+dời|Vận\s+động|Quy\s+định|Đào\s+tạo|Bồi\s+dưỡng|Tập\s+huấn|"
-    r"Học\s+tập|Xúc\s+tiến|Thu\s+hút|Hợp\s+tác|Kiểm\s+soát|Ngăn\s+chặn|Phòng\s+ngừa|Nghiêm\s+cấm|Tuyệt\s+đối|"
-    r"Kiên\s+quyết|Quyết\s+tâm|Trực\s+tiếp|Kịp\s+thời|Thường\s+xuyên|Yêu\s+cầu|Đề\s+nghị|Giao\s|Khuyến\s+khích|"
-    r"Ưu\s+tiên|Cải\s+thiện|Cải\s+cách|Đơn\s+giản\s+hóa|Giải\s+quyết|Tiếp\s+thu|Hoàn\s+thành|Chỉ\s+đạo|Nêu\s+cao|"
-    r"Không\s|Chịu\s+trách|Sử\s+dụng\s+hiệu|Làm\s+tốt|Kiểm\s+điểm|Phân\s+công|Cử\s)")
-# an article that enacts (approves, issues, repeals, defines) rather than directs
-_ENACTS = re.compile(r"(?i)(?:phê\s+duyệt|ban\s+hành|bổ\s+sung|công\s+bố|thành\s+lập|sửa\s+đổi|bãi\s+bỏ|điều\s+chỉnh|"
-                     r"chấp\s+thuận|áp\s+dụng|phạm\s+vi|đối\s+tượng|giải\s+thích|hiệu\s+lực|quy\s+định\s+(?:về|chi\s+tiết)|"
-                     r"vị\s+trí|chức\s+năng|cơ\s+cấu|tổ\s+chức\s+bộ\s+máy|thẩm\s+quyền|nguyên\s+tắc)")
 _INTRO = re.compile(r"(?i)^\W*(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+[^.]{0,300}?\b(?:ban\s+hành|xây\s+dựng)\s+"
                     r"(?:kế\s+hoạch|chương\s+trình|quyết\s+định)")
-# a heading whose items are tasks (rather than a list of things: "Danh mục … gồm:")
-_TASK_LEAD = re.compile(r"(?i)nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu|đề\s+nghị|\bgiao\b|chỉ\s+đạo|triển\s+khai|thực\s+hiện|"
-                        r"trách\s+nhiệm|tổ\s+chức|nội\s+dung|công\s+tác|phân\s+công|kế\s+hoạch|hoạt\s+động|biện\s+pháp|"
-                        r"phương\s+án|chủ\s+trì|phối\s+hợp|[A-ZĐ]{2,}")
 _CLOSING = re.compile(r"(?i)(?:trên\s+đây|nơi\s+nhận|(?:ủy\s+ban\s+nhân\s+dân|ubnd|chủ\s+tịch)[^.,;]{0,40}\s(?:yêu\s+cầu|đề\s+nghị))")
 _HEADING = re.compile(r"(?i)\(?(?:ban\s+hành\s+)?kèm\s+theo|phụ\s+lục|danh\s+mục\b")
 _PROHIBITED = re.compile(r"(?i)\bnghiêm\s+cấm|\bcấm\s")
@@ -97,25 +64,30 @@ _DEADLINE = re.compile(
     r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
     r"|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|định\s+kỳ\s+(?:hằng|hàng)?\s*\w+|thường\s+xuyên"
     r"|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*[^\n;]{2,60}")
-# who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…"
+def _alt(words: list[str]) -> str:
+    """A regex alternation of phrases, any white space between their words, longest first."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = json.loads(files("vndirective.data").joinpath("obligation_cues.json").read_text(encoding="utf-8"))
+_SKIP_SECTION = re.compile(rf"(?i)^\W*(?:[IVX\d]+[.)]\s*)?(?:{_alt(_CUES['skip_sections'])}|yêu\s+cầu$)")
+# soft task verbs: directive once the text is giving directions (in a task list, or after "yêu cầu")
+_WEAK = re.compile(rf"(?i)\b(?:{_alt(_CUES['weak'])})\b")
+_BACKGROUND = re.compile(
+    rf"(?i)^\W*(?:{_alt(_CUES['background_start'])}|qua\s+[^,]{{0,60}}cho\s+thấy|năm\s+20\d\d,|ngày\s+\d|"
+    rf"[^.]{{0,80}}(?:{_alt(_CUES['background_near_start'])}))")
+_IMPERATIVE = re.compile(rf"(?:{_alt(_CUES['imperative'])})(?!\w)")
+# an article that enacts (approves, issues, repeals, defines) rather than directs
+_ENACTS = re.compile(rf"(?i)(?:{_alt(_CUES['enacts'])})")
+# who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…";
+# "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng), so they stop a name only in lower case
 _ACTOR_HEAD = re.compile(
-    r"(?:(?:Giao|giao|Yêu\s+cầu|yêu\s+cầu|Đề\s+nghị|đề\s+nghị|Đối\s+với)\s+)?(?P<a>(?i:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|"
-    r"Ban|Cục|Tổng\s+cục|Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|"
-    r"Các\s+(?:bộ|sở|cơ\s+quan|đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|"
-    r"Hội\s+đồng|Trung\s+tâm|Chi\s+cục|Thuế|Cơ\s+quan|Đơn\s+vị|Doanh\s+nghiệp|Công\s+ty)"
-    r"[^:.()]{0,160}?)(?=\s+(?:(?i:chủ\s+trì|phối\s+hợp|chịu\s+trách|có\s+trách|khẩn\s+trương|chỉ\s+đạo|"
-    r"thực\s+hiện|theo\s+dõi|tăng\s+cường|rà\s+soát|chủ\s+động|tiếp\s+tục|nghiên\s+cứu|hướng\s+dẫn|tham\s+mưu|"
-    r"triển\s+khai|bố\s+trí|phải|cần|nêu\s+cao|quán\s+triệt|thường\s+xuyên|kịp\s+thời|nghiêm\s+túc|"
-    r"tập\s+trung|đẩy\s+mạnh|được\s+giao|sớm|đôn\s+đốc|cập\s+nhật|trình|báo\s+cáo)|xây\s+dựng|kiểm\s+tra|"
-    r"tổ\s+chức)\b|\s*:|$)")  # "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng): lower case only
+    rf"(?:(?:Giao|giao|Yêu\s+cầu|yêu\s+cầu|Đề\s+nghị|đề\s+nghị|Đối\s+với)\s+)?"
+    rf"(?P<a>(?i:{_alt(_CUES['agents'] + _CUES['actor_agents_extra'])})[^:.()]{{0,160}}?)"
+    rf"(?=\s+(?:(?i:{_alt([v for v in _CUES['agent_verbs'] if v not in _CUES['actor_stops_lowercase_only']] + _CUES['actor_stops'])})"
+    rf"|{_alt(_CUES['actor_stops_lowercase_only'])})\b|\s*:|$)")
 # a sentence that opens with an agency and a task verb directs that agency ("Sở Nội vụ nghiên cứu …")
-_SUBJECT_VERB = re.compile(
-    r"(?:Bộ|Sở|Ủy\s+ban|UBND|Văn\s+phòng|Ban|Cục|Tổng\s+cục|Thanh\s+tra|Công\s+an|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|"
-    r"Bộ\s+trưởng|Trưởng|Người\s+đứng\s+đầu|Các\s+(?:bộ|sở|cơ\s+quan|đơn\s+vị|địa\s+phương|Bộ)|Đài|Thông\s+tấn|"
-    r"Ngân\s+hàng|Kiểm\s+toán|Bảo\s+hiểm|Tỉnh\s+ủy|Hội\s+đồng)[^;:.()]{0,90}?\s+(?:chủ\s+trì|phối\s+hợp|chịu\s+trách|"
-    r"có\s+trách|khẩn\s+trương|chỉ\s+đạo|tổ\s+chức|thực\s+hiện|theo\s+dõi|tăng\s+cường|rà\s+soát|chủ\s+động|"
-    r"tiếp\s+tục|nghiên\s+cứu|hướng\s+dẫn|tham\s+mưu|xây\s+dựng|triển\s+khai|bố\s+trí|kiểm\s+tra|phải|cần|"
-    r"nêu\s+cao|quán\s+triệt)\b")
+_SUBJECT_VERB = re.compile(rf"(?:{_alt(_CUES['agents'])})[^;:.()]{{0,90}}?\s+(?:{_alt(_CUES['agent_verbs'])})\b")
 _ABBREV = re.compile(r"(?:TP|Tp|P|Q|TT|ThS|TS|PGS|GS|Ô|Đ/c|St|Tr|v\.v|TX|H)\.$")
 
 
@@ -302,8 +274,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             continue
         unit_text = squash(text[p.body:end])
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
-        weak = parent is None or bool(_TASK_LEAD.search(squash(text[parent.body:parent.end])))
-        if _is_directive(unit_text, weak=weak) and len(unit_text.split()) >= 4:
+        if _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
             heading = squash(text[parent.body:parent.end]) if parent is not None else None
             units.append((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading))
         i = j
