@@ -64,6 +64,8 @@ _DEADLINE = re.compile(
     r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
     r"|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm)|định\s+kỳ\s+(?:hằng|hàng)?\s*\w+|thường\s+xuyên"
     r"|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*[^\n;]{2,60}")
+
+
 def _alt(words: list[str]) -> str:
     """A regex alternation of phrases, any white space between their words, longest first."""
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))

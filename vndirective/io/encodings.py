@@ -116,10 +116,22 @@ def fix_legacy(text: str) -> tuple[str, list[str]]:
         return text, []
     found: list[str] = []
     lines = text.split("\n")
+    done: set[int] = set()
     for k, line in enumerate(lines):
         fixed, enc = fix_line(line)
         if enc:
             lines[k] = fixed
+            done.add(k)
             if enc not in found:
                 found.append(enc)
+    # a document mostly in one legacy encoding: its short lines without a telltale character ("sè: /ubnd")
+    # are in it too, when decoding them reads at least as well
+    accented = [k for k, ln in enumerate(lines) if not ln.isascii()]
+    if len(found) == 1 and len(done) >= 0.3 * len(accented):
+        dec = decode_tcvn3 if found[0] == "tcvn3" else decode_vni
+        for k in accented:
+            if k not in done and not _UNICODE_VIET.search(lines[k]):
+                cand = dec(lines[k])
+                if _score(cand) >= _score(lines[k]):
+                    lines[k] = cand
     return "\n".join(lines), found
