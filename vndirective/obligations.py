@@ -47,7 +47,7 @@ _FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+bá
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
     r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
-    r"|\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
+    r"|(?<!chuyển )(?<!bàn )(?<!phân )(?<!được )(?<!bị )\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết|quyền)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
     r"cần\s+(?:phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương|chủ\s+động|có|tăng|nâng|đẩy|thực|triển|rà)|nghiêm\s+cấm|"
     r"tuyệt\s+đối|không\s+được|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+trì|kiên\s+quyết|"
     r"nghiêm\s+túc|quán\s+triệt|không\s+để)")
@@ -80,6 +80,8 @@ _BACKGROUND = re.compile(
     rf"[^.]{{0,80}}(?:{_alt(_CUES['background_near_start'])}))")
 _IMPERATIVE = re.compile(rf"(?:{_alt(_CUES['imperative'])})(?!\w)")
 # an article that enacts (approves, issues, repeals, defines) rather than directs
+# a list item that names a thing ("Văn bản về …", "Hồ sơ gồm …"): part of a list, not a task
+_THING = re.compile(rf"(?:{_alt(_CUES['thing_nouns'])})(?!\w)")
 _ENACTS = re.compile(rf"(?i)(?:{_alt(_CUES['enacts'])})")
 # who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…";
 # "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng), so they stop a name only in lower case
@@ -231,6 +233,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 skip_depth = p.depth
                 i += 1
                 continue
+        if skip_depth is not None and p.depth is None and head.endswith(":") and _DIRECTIVE.search(head + " "):
+            skip_depth = None  # "… cần tập trung thực hiện tốt các nhiệm vụ sau:" ends a background section
         if skip_depth is not None:
             i += 1
             continue
@@ -238,7 +242,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             # running text: one unit per directive sentence
             for s, e in _sentences(text, p.start, p.end):
                 sent = squash(text[s:e])
-                if not _is_directive(sent, weak=directing) or len(sent.split()) < 5:
+                if not _is_directive(sent, weak=directing) or len(re.findall(r"[^\W\d_]+", sent)) < 6:
                     continue
                 directing = directing or bool(_DIRECTIVE.search(sent))
                 if sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40:
@@ -276,7 +280,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             continue
         unit_text = squash(text[p.body:end])
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
-        if _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
+        thing = _THING.match(unit_text) and not _DIRECTIVE.search(unit_text)
+        if not thing and _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
             heading = squash(text[parent.body:parent.end]) if parent is not None else None
             units.append((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading))
         i = j
