@@ -60,3 +60,12 @@ def test_blank_number_keeps_its_symbol():
 def test_identity_key_folds_spelling_variants():
     assert number_key("968/CD-TTg") == number_key("968/CĐ – TTg") == number_key("968/cđ-ttg")
     assert number_key("968/CĐ-TTg") != number_key("968/CĐ-UBND")
+
+
+def test_word_segmentation_keeps_numbers_whole(seed_texts):
+    from vndirective import segment_words
+
+    sentence = "Tổ chức quán triệt Công điện số 968/CĐ-TTg, Kết luận 127-KL/TW và Quyết định số 53/2022/QĐ-UBND."
+    words = segment_words(sentence)
+    assert {"968/CĐ-TTg", "127-KL/TW", "53/2022/QĐ-UBND", "quán triệt"} <= set(words)
+    assert "".join(words).replace(" ", "") == sentence.replace(" ", "")

@@ -17,10 +17,11 @@ from .graph import CrossRefGraph, build_graph
 from .models import DocNumber, Document, Issuer, Item, Obligation, Reference, Signer, Span
 from .numbers import find_numbers, parse_number
 from .parser import parse
+from .words import segment_words
 
 
 __all__ = [
-    "parse", "convert", "frame", "obligations_frame", "render_html", "Options", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
+    "parse", "convert", "segment_words", "frame", "obligations_frame", "render_html", "Options", "parse_number", "find_numbers", "classify_obligations", "build_graph", "CrossRefGraph",
     "Document", "DocNumber", "Issuer", "Item", "Obligation", "Reference", "Signer", "Span",
     "VndirectiveError", "NotTextError", "ModelFileError", "__version__",
 ]
