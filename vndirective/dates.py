@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 
 _BLANK = r"[ \t\n._…]*"
+# the day may be written by hand and read by OCR as a digit and a stray sign ("ngày 4† tháng"): then it is unknown
 WORDS = re.compile(
-    r"(?i:ngày)[ \t\n]*(?P<d>\d{1,2})?" + _BLANK + r"(?i:tháng)[ \t\n]*(?P<m>\d{1,2})?" + _BLANK
+    r"(?i:ngày)[ \t\n]*(?P<dj0>[^\s\d]{1,2}(?=\d))?(?P<d>\d{1,2})?(?P<dj>[^\s\d.,;:]{1,2}(?=[ \t\n]*(?i:tháng)))?"
+    + _BLANK
+    + r"(?i:tháng)[ \t\n]*(?P<m>\d{1,2})?" + _BLANK
     + r"(?i:năm)[ \t\n]*(?P<y>(?:19|20)\d\d)(?!\d)")
 NUMERIC = re.compile(
     r"(?<![\d/.])(?P<d>\d{1,2})[ \t]*(?P<s>[/.\-])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>(?:19|20)\d\d)(?![\d/])")
@@ -44,7 +47,7 @@ def _iso(y: int, m: int | None, d: int | None) -> str | None:
 def _make(m: re.Match[str], start: int | None = None) -> DateMatch | None:
     y = int(m.group("y"))
     mo = int(m.group("m")) if m.group("m") else None
-    d = int(m.group("d")) if m.group("d") else None
+    d = int(m.group("d")) if m.group("d") and not (m.re is WORDS and (m.group("dj") or m.group("dj0"))) else None
     iso = _iso(y, mo, d)
     if iso is None:
         return None

@@ -53,6 +53,9 @@ def level_of_name(name: str, date: str | None = None) -> str | None:
             p = province(rest)
             return "province" if p and p["city"] else "district"
         return _PLACE_WORDS[word]
+    m = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", k)  # the place words misspelt by OCR ("TÍNH QUẢNG NGÃI")
+    if m and province(m.group(1)):
+        return "province"
     if k.startswith("so ") or " so " in f" {k} " and k.startswith("giam doc so"):
         return "province"
     if any(f" {fold(p)} " in f" {k} " for p in tables().central_name_patterns):

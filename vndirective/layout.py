@@ -17,9 +17,9 @@ from .numbers import NumberMatch, find_own_number
 from .normalize import squash
 from .tables import fold, tables
 
-MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
-                   re.I)
-INDEPENDENCE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.I)
+# matched on folded text, so OCR's "CỘNG HOÀ" or "CHÚ NGHĨA" still count
+MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+ch[ua]\s+nghia\s+viet\s+nam|dang\s+cong\s+san\s+viet\s+nam", re.I)
+INDEPENDENCE = re.compile(r"doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc", re.I)
 KINH_GUI = re.compile(r"(?<!Đồng )(?<!đồng )\b(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?", re.U)
 DIEN = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\n]{3,80}?)[ \t\n]+điện\s*:")
 NOI_NHAN = re.compile(r"\bN[ơo]i\s+nh[ậa]n\s*:", re.I)
@@ -241,15 +241,28 @@ def _issue_date(text: str, start: int, end: int) -> tuple[str | None, DateMatch 
 
 _TITLE_WORDS = sorted({dt.name.upper() for dt in tables().types} | {"VĂN BẢN HỢP NHẤT", "THÔNG BÁO KẾT LUẬN"},
                       key=len, reverse=True)
-TITLE = re.compile(r"(?:^|\n)[ \t]*(?P<t>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _TITLE_WORDS)
-                   + r")(?![A-Za-zÀ-ỹĐđ])")
+# matched on folded text (no diacritics), so an OCR'd "QUYÉT ĐỊNH" is still a title; a title line is upper case
+TITLE = re.compile(r"(?:^|\n)[ \t]*(?P<t>" + "|".join(r"\s+".join(map(re.escape, fold(w).split()))
+                                                    for w in _TITLE_WORDS) + r")(?![a-z])")
 
 
 def find_title(text: str, start: int, end: int) -> tuple[str, Block] | None:
     """The upper-case type line (``CÔNG ĐIỆN``, ``QUYẾT ĐỊNH``) of the header."""
-    for m in TITLE.finditer(text, start, end):
-        return squash(m.group("t")), Block(m.start("t"), m.end("t"))
+    folded = _fold_same_length(text[start:end])
+    for m in TITLE.finditer(folded):
+        a, b = start + m.start("t"), start + m.end("t")
+        if _mostly_upper(text[a:b]):
+            return squash(folded[m.start("t"):m.end("t")]), Block(a, b)
     return None
+
+
+def _fold_same_length(s: str) -> str:
+    """:func:`fold` that keeps every character in place (one folded character per input character)."""
+    out = []
+    for c in s:
+        f = fold(c) if not c.isspace() else c
+        out.append(f if len(f) == 1 else c)
+    return "".join(out)
 
 
 def find_footnotes(text: str, start: int = 0) -> tuple[dict[str, Block], list[Block]]:
@@ -348,7 +361,8 @@ def analyse(text: str) -> Layout:
     lay = Layout()
     n = len(text)
     head_zone = min(n, 3000)
-    mm = MOTTO.search(text, 0, min(n, 2500))
+    head_folded = _fold_same_length(text[:min(n, 2500)])
+    mm = MOTTO.search(head_folded)
     if mm:
         lay.motto = Block(mm.start(), mm.end())
     own = find_own_number(text, 0, head_zone)
@@ -356,16 +370,18 @@ def analyse(text: str) -> Layout:
         own = None
     lay.own_number = own
     # issuer block: the upper lines before the number (or the motto), less the motto itself
-    stop = own.start if own else (mm.start() if mm else 0)
-    if mm and mm.start() < stop:
-        stop_candidates = [mm.start()]
-    else:
-        stop_candidates = [stop]
-    block_end = min(stop_candidates) if stop_candidates else 0
+    # a two-column header read line by line interleaves the issuing body with the motto, so the block is
+    # everything before the number, less the motto and its "Độc lập - Tự do - Hạnh phúc"
+    block_end = own.start if own else (mm.start() if mm else 0)
     raw_block = text[:block_end]
-    raw_block = INDEPENDENCE.sub(" ", MOTTO.sub(" ", raw_block))
-    raw_block = re.sub(r"\bSố\b.*", " ", raw_block, flags=re.S)
-    lay.issuer_block = squash(raw_block)
+    for rx in (MOTTO, INDEPENDENCE):  # cut out by position, found on the folded copy
+        for m in reversed(list(rx.finditer(head_folded[:block_end]))):
+            raw_block = raw_block[:m.start()] + " " * (m.end() - m.start()) + raw_block[m.end():]
+    raw_block = re.sub(r"\b(?:Số|SỐ|Só|Sô)\b.*", " ", raw_block, flags=re.S)
+    words = raw_block.split()
+    if words and sum(w.isupper() for w in words) >= 0.5 * len(words):
+        words = [w for w in words if w.isupper() or w in ("-", "&")]  # OCR debris among upper-case header lines
+    lay.issuer_block = " ".join(words)
     if lay.issuer_block:
         lay.issuer_block_span = Block(len(text[:block_end]) - len(text[:block_end].lstrip()), block_end)
     date_zone_end = min(n, (own.end + 800) if own else (mm.end() + 800 if mm else 1200))

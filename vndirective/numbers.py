@@ -23,7 +23,7 @@ from .tables import code_key, tables
 _G = r"[A-ZĐƯ][A-Za-zĐđƯư0-9.]*(?:&[ \t]?[A-ZĐ][A-Za-zĐđ0-9.]*)*"
 _SEP = r"[ \t]*(?:\n[ \t]*)?[-_][ \t]*(?:\n[ \t]*)?"
 _SYM = rf"{_G}(?:{_SEP}{_G})*"
-_NUM_LEFT = r"(?<![0-9A-Za-z/.\-])"
+_NUM_LEFT = r"(?<![0-9A-Za-z/.\-#†‡{}*])"
 _NUM_SPACE = r"[ \t]*(?:\n[ \t]*)?"
 
 STATE = re.compile(
@@ -33,10 +33,12 @@ PARTY = re.compile(
     rf"{_NUM_LEFT}(?P<num>\d{{1,5}}){_NUM_SPACE}-{_NUM_SPACE}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
     rf"{_NUM_SPACE}/{_NUM_SPACE}(?P<sym>{_SYM})")
 # The document's own number in its header: "Số: 968/CĐ-TTg", "Số 36-HD/VPTW", "Số: /UBND-NC".
-OWN = re.compile(r"(?:(?:^|(?<=\n))[ \t]*(?:(?:Luật|LUẬT|Pháp lệnh|PHÁP LỆNH)[ \t]+(?:Số|SỐ|số)|Số|SỐ)[ \t]*[:.]?"
-                 r"|(?<![\w])(?:Số|SỐ)[ \t]*:)[ \t]*(?:\n[ \t]*)?"
-                 r"(?=[\d/._…]|\s+/)")
-BLANK = re.compile(rf"[ \t._…]*(?:\n[ \t]*)?/[ \t]*(?P<sym>{_SYM})")
+# "Số" as OCR also reads it (Só, Sô) when a scan's header is noisy
+_SO = r"(?:Số|SỐ|Só|Sô|Sồ|Sổ)"
+OWN = re.compile(rf"(?:(?:^|(?<=\n))[ \t]*(?:(?:Luật|LUẬT|Pháp lệnh|PHÁP LỆNH)[ \t]+(?:Số|SỐ|số)|{_SO})[ \t]*[:.]?"
+                 rf"|(?<![\w]){_SO}[ \t]*:)[ \t]*(?:\n[ \t]*)?")
+# a number left blank, or written by hand and read by OCR as a few stray characters ("Số: 9{ /QĐ-UBND")
+BLANK = re.compile(rf"(?P<junk>[^\n/A-Za-zĐđ]{{0,8}}?|[^\n/]{{0,3}}?)[ \t]*(?:\n[ \t]*)?/[ \t]*(?P<sym>{_SYM})")
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,15 @@ def _valid_group(g: str) -> bool:
 
 
 def _split_glued(g: str) -> list[str]:
-    """``QĐUBND`` → ``QĐ``, ``UBND``: a lost separator between a type code and a known issuer."""
+    """``QĐUBND`` → ``QĐ``, ``UBND``: a lost separator between a type code and a known issuer
+    (and ``QĐĐ`` → ``QĐ``, a letter OCR read twice)."""
     t = tables()
     k = code_key(g)
     if t.is_known_code(g):
         return [g]
+    single = re.sub(r"(\w)\1", r"\1", g)
+    if single != g and t.is_known_code(single):
+        return [single]
     for tk in sorted(t.type_by_code, key=len, reverse=True):
         if k.startswith(tk) and len(k) > len(tk) and (code_key(g[len(tk):]) in t.central
                                                         or code_key(g[len(tk):]) in t.local):
@@ -196,8 +202,11 @@ def find_own_number(text: str, start: int, end: int) -> NumberMatch | None:
             if groups:
                 stop = b.start("sym") + kept
                 span = Span(start=after, end=stop)
-                return NumberMatch(after, stop, parse_symbol(None, None, groups, raw=text[after:stop].strip(),
-                                                             span=span))
+                # digits alone, or two or more with one stray sign, are the number ("04+" → 04); "#4", "9{" are not
+                digits = re.fullmatch(r"\s*(\d{1,6}|\d{2,6}\W)\s*", b.group("junk"))
+                return NumberMatch(after, stop, parse_symbol(digits.group(1).rstrip("+*.,'`") if digits else None,
+                                                             None, groups,
+                                                             raw=text[after:stop].strip(), span=span))
     return None
 
 

@@ -335,8 +335,7 @@ def _doc_type(lay: Layout, number: DocNumber | None) -> str | None:
     if code_type and code_type.key in ("van_ban_hop_nhat", "ban_sao"):
         return code_type.key
     if lay.title:
-        dt = t.type_by_word.get(fold(lay.title)) or t.type_by_word.get(fold(lay.title.split()[0] + " " + lay.title.split()[1])
-                                                                      if len(lay.title.split()) > 1 else "")
+        dt = t.type_by_word.get(fold(lay.title))
         if dt:
             return dt.key
     if number is not None and number.type_code:
