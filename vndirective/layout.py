@@ -379,8 +379,9 @@ def analyse(text: str) -> Layout:
             raw_block = raw_block[:m.start()] + " " * (m.end() - m.start()) + raw_block[m.end():]
     raw_block = re.sub(r"\b(?:Số|SỐ|Só|Sô)\b.*", " ", raw_block, flags=re.S)
     words = raw_block.split()
-    if words and sum(w.isupper() for w in words) >= 0.5 * len(words):
-        words = [w for w in words if w.isupper() or w in ("-", "&")]  # OCR debris among upper-case header lines
+    upper = [w for w in words if _mostly_upper(w) or w in ("-", "&")]
+    if words and len(upper) >= 0.5 * len(words):
+        words = upper  # OCR debris among upper-case header lines
     lay.issuer_block = " ".join(words)
     if lay.issuer_block:
         lay.issuer_block_span = Block(len(text[:block_end]) - len(text[:block_end].lstrip()), block_end)
