@@ -379,7 +379,7 @@ def analyse(text: str) -> Layout:
             raw_block = raw_block[:m.start()] + " " * (m.end() - m.start()) + raw_block[m.end():]
     raw_block = re.sub(r"\b(?:Số|SỐ|Só|Sô)\b.*", " ", raw_block, flags=re.S)
     words = raw_block.split()
-    upper = [w for w in words if _mostly_upper(w) or w in ("-", "&")]
+    upper = [w for w in words if w in ("-", "&") or 0 < sum(c.isalpha() for c in w) <= 2 * sum(c.isupper() for c in w)]
     if words and len(upper) >= 0.5 * len(words):
         words = upper  # OCR debris among upper-case header lines
     lay.issuer_block = " ".join(words)
