@@ -99,8 +99,9 @@ def pretty(name: str) -> str:
     words = name.split()
     if not words:
         return name
-    if not name.isupper():
-        out = name
+    letters = [c for c in name if c.isalpha()]
+    if sum(c.isupper() for c in letters) < 0.7 * len(letters):  # mostly upper case: a header line (or a
+        out = name                                                 # legacy font that lost some capitals)
     else:
         low = [w.lower() for w in words]
         cap = {0}
