@@ -256,13 +256,21 @@ def find_title(text: str, start: int, end: int) -> tuple[str, Block] | None:
     return None
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1EA0, 0x1F00)]:
+        f = fold(chr(cp))
+        if len(f) == 1 and f != chr(cp):
+            table[cp] = f
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def _fold_same_length(s: str) -> str:
     """:func:`fold` that keeps every character in place (one folded character per input character)."""
-    out = []
-    for c in s:
-        f = fold(c) if not c.isspace() else c
-        out.append(f if len(f) == 1 else c)
-    return "".join(out)
+    return s.translate(_FOLD)
 
 
 def find_footnotes(text: str, start: int = 0) -> tuple[dict[str, Block], list[Block]]:

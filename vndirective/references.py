@@ -57,6 +57,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+_ANOTHER_NUMBER = re.compile(r"\d\s*[/-]\s*[A-ZĐ]")
+
+
 def _leading_date(text: str, s_a: int, a: int) -> str | None:
     """``Ngày 21/8/2025, Cục Thuế có công văn số 3316/CT-CS``: the date that opens the sentence
     belongs to the first number cited in it."""
@@ -69,8 +72,8 @@ def _leading_date(text: str, s_a: int, a: int) -> str | None:
     dates = find_dates(text, s_a + lead.end(), a)
     if not dates or dates[0].start != s_a + lead.end():
         return None
-    if any(True for _ in find_numbers(text, dates[0].end, a)):
-        return None
+    if _ANOTHER_NUMBER.search(text, dates[0].end, a):
+        return None  # another number stands between the date and this one
     return dates[0].iso
 
 
