@@ -42,7 +42,7 @@ _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\
 _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
-                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận)")
+                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận|bước\s+\d)")
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
@@ -82,6 +82,7 @@ _IMPERATIVE = re.compile(rf"(?:{_alt(_CUES['imperative'])})(?!\w)")
 # an article that enacts (approves, issues, repeals, defines) rather than directs
 # a list item that names a thing ("Văn bản về …", "Hồ sơ gồm …"): part of a list, not a task
 _THING = re.compile(rf"(?:{_alt(_CUES['thing_nouns'])})(?!\w)")
+_BINDING = re.compile(r"(?i)\b(?:phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|nghiêm\s+cấm|không\s+được)\b")
 _ENACTS = re.compile(rf"(?i)(?:{_alt(_CUES['enacts'])})")
 # who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…";
 # "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng), so they stop a name only in lower case
@@ -181,7 +182,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_directive(s: str, weak: bool = False) -> bool:
+def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     """A sentence or point that tells someone to act: an imperative opening, an actor followed by
     a task verb, or a directive cue (with ``weak``, also the softer task verbs), and none of the
     background, enacting or closing formulas."""
@@ -189,6 +190,8 @@ def _is_directive(s: str, weak: bool = False) -> bool:
         return False
     if s.rstrip().endswith("sau:"):
         return False  # "… thực hiện các nội dung sau:" introduces the units, it is not one
+    if not verbs:
+        return True  # only the exclusions asked: background, enacting or closing formulas
     bare = s.lstrip(" -+•\"“(")
     return bool(_IMPERATIVE.match(bare) or _DIRECTIVE.search(s) or _SUBJECT_VERB.match(bare)
                 or (weak and _WEAK.search(s)))
@@ -211,6 +214,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
     for a, b in zones:
         paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), text, skip)
     units: list[tuple[int, int, str | None, str | None]] = []
+    leaves: list[tuple[tuple[int, int, str | None, str | None], bool, bool, tuple]] = []
     skip_depth: int | None = None
     directing = False  # running text after a "yêu cầu" sentence reports the directive's content
     n = len(paras)
@@ -242,7 +246,10 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             # running text: one unit per directive sentence
             for s, e in _sentences(text, p.start, p.end):
                 sent = squash(text[s:e])
-                if not _is_directive(sent, weak=directing) or len(re.findall(r"[^\W\d_]+", sent)) < 6:
+                words = re.findall(r"[^\W\d_]+", sent)
+                if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words):
+                    continue  # a table cell of names or a title, not a sentence
+                if not _is_directive(sent, weak=directing):
                     continue
                 directing = directing or bool(_DIRECTIVE.search(sent))
                 if sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40:
@@ -280,11 +287,22 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             continue
         unit_text = squash(text[p.body:end])
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
-        thing = _THING.match(unit_text) and not _DIRECTIVE.search(unit_text)
-        if not thing and _is_directive(unit_text, weak=True) and len(unit_text.split()) >= 4:
-            heading = squash(text[parent.body:parent.end]) if parent is not None else None
-            units.append((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading))
+        thing = _THING.match(unit_text) and not _BINDING.search(unit_text)
+        excluded = thing or len(unit_text.split()) < 4 or not _is_directive(unit_text, verbs=False)
+        heading = squash(text[parent.body:parent.end]) if parent is not None else None
+        leaves.append(((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading), excluded,
+                       not excluded and _is_directive(unit_text, weak=True), (id(parent), p.depth)))
         i = j
+    # a list whose items are mostly tasks is a task list: its items that open with a verb the lists do
+    # not know ("Khơi thông cống rãnh …") are tasks too
+    groups: dict[tuple, list[bool]] = {}
+    for _, excl, direct, key in leaves:
+        groups.setdefault(key, []).append(direct)
+    for unit, excl, direct, key in leaves:
+        g = groups[key]
+        if direct or (not excl and len(g) >= 3 and sum(g) >= 0.6 * len(g)):
+            units.append(unit)
+    units.sort(key=lambda u: u[0])
     return units
 
 
