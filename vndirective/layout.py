@@ -298,14 +298,18 @@ def find_footnotes(text: str, start: int = 0) -> tuple[dict[str, Block], list[Bl
     return notes, blocks
 
 
+def _last(matches):
+    """The last of an iterator of matches (the signature block is the last one in a document), or None."""
+    last = None
+    for last in matches:  # noqa: B007 - keeping the last item is the point
+        pass
+    return last
+
+
 def _signer(text: str, start: int, end: int) -> dict | None:
     zone = text[start:end]
-    pm = None
-    for pm in POSITION.finditer(zone):
-        pass
-    am = None
-    for am in AUTHORITY.finditer(zone):
-        pass
+    pm = _last(POSITION.finditer(zone))
+    am = _last(AUTHORITY.finditer(zone))
     if pm is None and am is None:
         return None
     anchor = max(x.end() for x in (pm, am) if x is not None)
@@ -433,9 +437,7 @@ def analyse(text: str) -> Layout:
     # footnotes
     lay.footnotes, lay.footnote_blocks = find_footnotes(text, header_end)
     # recipients and signature
-    nn = None
-    for nn in NOI_NHAN.finditer(text, header_end):
-        pass
+    nn = _last(NOI_NHAN.finditer(text, header_end))
     body_end = n
     if nn:
         items, end = read_list(text, nn.end(), n)

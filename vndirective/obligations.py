@@ -296,7 +296,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
     # a list whose items are mostly tasks is a task list: its items that open with a verb the lists do
     # not know ("Khơi thông cống rãnh …") are tasks too
     groups: dict[tuple, list[bool]] = {}
-    for _, excl, direct, key in leaves:
+    for _, _excluded, direct, key in leaves:
         groups.setdefault(key, []).append(direct)
     for unit, excl, direct, key in leaves:
         g = groups[key]

@@ -212,7 +212,7 @@ def _news(clean: str, doc: Document) -> None:
                 doc.date = d.iso
                 break
     if doc.date is None and ref_year:
-        for a, b, d, mo in find_bare(text, s_a, s_b):
+        for a, _, d, mo in find_bare(text, s_a, s_b):
             if a < vm.start():
                 doc.date = f"{ref_year:04d}-{mo:02d}-{d:02d}"
                 break

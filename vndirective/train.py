@@ -121,7 +121,7 @@ def train(gold_dirs: list[Path], text_dirs: list[Path], out: Path, real_dirs: li
     vocab, idf = _fit_vocab(texts)
     x = _vectorise(texts, vocab, idf)
     coef, intercept = {}, {}
-    for j, lab in enumerate(LABELS):
+    for lab in LABELS:
         y = np.array([lab in s for s in labels], dtype=int)
         clf = _fit(x, y)
         w = clf.coef_[0] if clf is not None else np.zeros(len(vocab))
