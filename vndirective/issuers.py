@@ -105,14 +105,14 @@ def pretty(name: str) -> str:
     else:
         low = [w.lower() for w in words]
         cap = {0}
-        if fold(low[0]) in _FIELD_HEADS and len(low) > 1 and fold(low[1]) not in ("tinh", "thanh", "huyen", "quan", "xa"):
+        if fold(low[0]) in _FIELD_HEADS and len(low) > 1 and low[1] not in ("tỉnh", "thành", "huyện", "quận", "xã"):
             cap.add(1)  # "Sở Giáo dục …", "Cục Hải quan": the field's first word is capitalised
         cap |= {i + 1 for i, w in enumerate(low[:-1]) if w in ("và", "-") and 1 in cap}
         low = [w[:1].upper() + w[1:] if i in cap else w for i, w in enumerate(low)]
         out = " ".join(low)
         # restore proper names: the place after tỉnh/thành phố/huyện/..., and known central names
-        out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!ủy\b)(.+)$",
-                     lambda m: m.group(1) + " " + _title(m.group(2)), out)
+        out = re.sub(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|(?:tỉnh|thành|huyện|quận|thị)"
+                     r"\s+ủy)\s+(?!ủy\b)(.+)$", lambda m: m.group(1) + " " + _title(m.group(2)), out)
         if fold(out) in _known_names():
             out = _known_names()[fold(out)]
     return out
