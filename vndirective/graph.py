@@ -109,12 +109,6 @@ class CrossRefGraph:
         self._places: dict[str, set[str]] = defaultdict(set)  # number key -> places it is known in
 
     # ---------------------------------------------------------------- identity
-    def _identity(self, number: str | None, code: str | None, level: str | None, issuer: str | None,
-                  year: str) -> tuple[str, str]:
-        key = number_key(number) if number else ""
-        place = place_of(issuer) if level in ("province", "district", "commune") else ""
-        return f"{key}|{year}|{place}", place
-
     def _resolve(self, number: str, place: str, year: str) -> str | None:
         """An existing node for a reference: the same year, or the only one when the year is unknown."""
         key = number_key(number)

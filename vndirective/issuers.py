@@ -37,7 +37,7 @@ def province(name: str) -> dict | None:
     return tables().provinces.get(k)
 
 
-def level_of_name(name: str, date: str | None = None) -> str | None:
+def level_of_name(name: str) -> str | None:
     """The level a body's name states: ``UBND huyện X`` → district, ``Bộ Y tế`` → central; None if silent."""
     k = fold(name)
     for word, lvl in _PARTY_LEVEL:

@@ -450,9 +450,3 @@ def analyse(text: str) -> Layout:
         body_end = min(body_end, lay.signer["span"][0])
     lay.body = Block(header_end, body_end)
     return lay
-
-
-def is_issuer_text(s: str) -> bool:
-    """True when ``s`` reads like a body's name rather than a sentence."""
-    f = fold(s)
-    return bool(f) and len(f.split()) <= 16

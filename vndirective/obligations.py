@@ -145,7 +145,7 @@ def _paragraphs(text: str, a: int, b: int, skip: list[Block]) -> list[_Para]:
     return paras
 
 
-def _merge_over_footnotes(paras: list[_Para], text: str, skip: list[Block]) -> list[_Para]:
+def _merge_over_footnotes(paras: list[_Para], skip: list[Block]) -> list[_Para]:
     """A point interrupted by a footnote block goes on after it: join an unmarked paragraph to the
     point before it when only footnotes lie between."""
     out: list[_Para] = []
@@ -212,7 +212,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             zones.append((tail, len(text)))  # appendices after the signature: their task rows are units
     paras: list[_Para] = []
     for a, b in zones:
-        paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), text, skip)
+        paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), skip)
     units: list[tuple[int, int, str | None, str | None]] = []
     leaves: list[tuple[tuple[int, int, str | None, str | None], bool, bool, tuple]] = []
     skip_depth: int | None = None

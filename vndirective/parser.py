@@ -25,12 +25,13 @@ _PUBLISHED = re.compile(
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>20\d\d)")
 
 
-def _is_official(clean: str, lay: Layout) -> bool:
+def _is_official(lay: Layout) -> bool:
+    """The text of a document itself: it has a number line, a motto, addressees, recipients or a place-date."""
     return bool(lay.own_number or lay.motto or lay.addressee_block or lay.recipients_block
                 or (lay.date and lay.place))
 
 
-def _local_issuer(body: str, unit: str | None, place: str, date: str | None) -> Issuer:
+def _local_issuer(body: str, unit: str | None, place: str) -> Issuer:
     """Name and level of ``UBND``/``HĐND``/Party committee + place words found in running text."""
     body_n = short(squash(body))
     unit_n = squash(unit).replace("TP.", "thành phố").replace("TP", "thành phố") if unit else None
@@ -47,8 +48,6 @@ def _local_issuer(body: str, unit: str | None, place: str, date: str | None) -> 
     level = level_of_name(name)
     if level is None and chosen and province(chosen):
         level = "province"
-    if level is None and unit_n is None and fold(body_n) in ("ubnd", "hdnd"):
-        level = None
     return Issuer(name=name, level=level)
 
 
@@ -99,7 +98,7 @@ def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None,
         return body, None
     if code:
         return Issuer(name=None, level=level_of_code(code), code=code), None
-    return _issuer_from_signature(lay, clean), None
+    return _issuer_from_signature(lay), None
 
 
 def _from_place(body: str, place: str, date: str | None, code: str | None = None) -> Issuer:
@@ -143,7 +142,7 @@ def _issuer_from_body(clean: str, lay: Layout) -> Issuer:
     return Issuer(name=name, level=level)
 
 
-def _issuer_from_signature(lay: Layout, clean: str) -> Issuer:
+def _issuer_from_signature(lay: Layout) -> Issuer:
     s = lay.signer or {}
     ob = s.get("on_behalf_of")
     if ob:
@@ -196,7 +195,7 @@ def _news(clean: str, doc: Document) -> None:
     if central_name(code):
         doc.issuer = Issuer(name=central_name(code), level="central", code=code)
     elif im:
-        doc.issuer = _local_issuer(im.group("body"), im.group("unit"), im.group("place"), doc.date)
+        doc.issuer = _local_issuer(im.group("body"), im.group("unit"), im.group("place"))
     else:
         for e in tables().central.values():
             for nm_ in e["names"]:
@@ -250,7 +249,7 @@ def _parse_clean(ct: CleanText, clean: str, with_obligations: bool) -> Document:
     if not clean.strip():
         doc.warnings.append("empty text")
         return doc
-    official = _is_official(clean, lay)
+    official = _is_official(lay)
     doc.kind = "official" if official else "news"
     own_keys: set[str] = set()
     if official:
