@@ -319,8 +319,6 @@ def _signer(text: str, start: int, end: int) -> dict | None:
         authority = am.group(1)
         le = zone.find("\n", am.end())
         on_behalf = squash(zone[am.end(): le if le >= 0 else len(zone)]) or None
-        if on_behalf and POSITION.fullmatch(on_behalf):
-            pass
     position = pm.group(1) if pm else None
     if on_behalf and position and on_behalf.endswith(position) and authority:
         on_behalf = on_behalf[: -len(position)].strip() or on_behalf

@@ -121,12 +121,6 @@ def _clean_page(text: str, k: int, repeated: set[str]) -> str:
     return "\n".join(lines)
 
 
-def _ocr_pages(data: bytes, pages: list[int]) -> dict[int, str]:
-    from .ocr import ocr_pdf_pages
-
-    return ocr_pdf_pages(data, pages)
-
-
 class _Collect(logging.Handler):
     """pypdf reports repairs ("EOF marker not found") through logging: keep them as warnings of the file."""
 
@@ -177,14 +171,12 @@ def _read_pdf(data: bytes, ocr: str, engine: str, max_pages: int | None) -> Extr
         warnings += page_warnings
     need_ocr = [k for k, t in enumerate(raw) if ocr == "always" or (ocr == "auto" and len(t.strip()) < MIN_PAGE_TEXT)]
     ocr_done: list[int] = []
-    if need_ocr:
-        if ocr == "never":
-            pass
-        else:
-            texts = _ocr_pages(data, need_ocr)
-            for k, t in texts.items():
-                raw[k] = t
-                ocr_done.append(k + 1)
+    if need_ocr:  # empty with ocr="never"
+        from .ocr import ocr_pdf_pages
+
+        for k, t in ocr_pdf_pages(data, need_ocr).items():
+            raw[k] = t
+            ocr_done.append(k + 1)
     elif all(len(t.strip()) < MIN_PAGE_TEXT for t in raw):
         warnings.append("no text layer and OCR disabled")
     encs: list[str] = []
