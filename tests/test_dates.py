@@ -14,6 +14,8 @@ from vndirective.dates import find_bare, find_dates
     ("ngày 01-10-1997", "1997-10-01"),
     ("*Hà Nội, ngày 16\ntháng 11 năm 2025*", "2025-11-16"),
     ("ngày 28 - 01 - 2024", "2024-01-28"),
+    ("(Kèm theo văn bản số /BKHCN-CĐSQG ngày /11/2025 của Bộ", "2025-11"),
+    ("/UBND-NNMT ngày tháng năm 2025 của UBND", "2025"),
 ])
 def test_date_forms(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]

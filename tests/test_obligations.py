@@ -66,3 +66,17 @@ def test_modality_and_references_of_units(seed_texts):
     units = {o.text[:30]: o.modality for o in bg.obligations}
     assert units["Trong quá trình phối hợp để gi"] == "must_not" and units["Đề cao trách nhiệm người đứng "] == "must"
     assert bg.obligations[0].references == ["968/CĐ-TTg", "280/CĐ-TTg"]
+
+
+def test_an_annexed_regulation_is_read_and_published_procedures_are_not_units(corpus):
+    """A quy chế printed after the signature holds units; the procedure lists, descriptions and forms that a
+    "công bố thủ tục hành chính" decision annexes do not (ANNOTATION.md; the corpus gold)."""
+    docs = {d.name: d for d in load_gold([GOLD], [corpus / "raw"])}
+    reg = next(d for n, d in docs.items() if n.startswith("0106_"))
+    parsed = vndirective.parse(reg.text)
+    assert parsed.signer and parsed.signer.name == "Ngô Đông Hải", "the signature is the decision's, not the annex's"
+    assert _f1([reg]) >= 0.6
+    published = [d for d in docs.values()
+                 if re.search(r"(?i)công\s+bố[^\n]{0,80}thủ\s+tục\s+hành\s+chính", d.text[:3000])]
+    assert len(published) >= 10
+    assert _f1(published) >= 0.65

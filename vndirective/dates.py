@@ -20,6 +20,8 @@ WORDS = re.compile(
     + r"(?i:năm)[ \t\n]*(?P<y>(?:19|20)\d\d)(?!\d)")
 NUMERIC = re.compile(
     r"(?<![\d/.])(?P<d>\d{1,2})[ \t]*(?P<s>[/.\-])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>(?:19|20)\d\d)(?![\d/])")
+# "ngày /11/2025": the day left blank in a numeric date (an unsigned copy)
+NUMERIC_BLANK_DAY = re.compile(r"(?i:ngày)[ \t]*[._…]*[ \t]*/[ \t]*(?P<m>\d{1,2})[ \t]*/[ \t]*(?P<y>(?:19|20)\d\d)(?![\d/])")
 BARE = re.compile(r"(?i:ngày)[ \t]+(?P<d>\d{1,2})[ \t]*/[ \t]*(?P<m>\d{1,2})(?![\d/])")
 _NGAY_BEFORE = re.compile(r"(?i:ngày)[ \t\n]*$")
 
@@ -47,7 +49,7 @@ def _iso(y: int, m: int | None, d: int | None) -> str | None:
 def _make(m: re.Match[str], start: int | None = None) -> DateMatch | None:
     y = int(m.group("y"))
     mo = int(m.group("m")) if m.group("m") else None
-    d = int(m.group("d")) if m.group("d") and not (m.re is WORDS and (m.group("dj") or m.group("dj0"))) else None
+    d = int(m.group("d")) if "d" in m.re.groupindex and m.group("d") and not (m.re is WORDS and (m.group("dj") or m.group("dj0"))) else None
     iso = _iso(y, mo, d)
     if iso is None:
         return None
@@ -68,6 +70,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
             continue
         before = _NGAY_BEFORE.search(text, max(start, m.start() - 12), m.start())
         dm = _make(m, before.start() if before else None)
+        if dm:
+            out.append(dm)
+    for m in NUMERIC_BLANK_DAY.finditer(text, start, end):
+        dm = _make(m)
         if dm:
             out.append(dm)
     out.sort(key=lambda d: d.start)

@@ -23,6 +23,9 @@ INDEPENDENCE = re.compile(r"doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc", re.I)
 KINH_GUI = re.compile(r"(?<!Đồng )(?<!đồng )\b(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?", re.U)
 DIEN = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\n]{3,80}?)[ \t\n]+điện\s*:")
 NOI_NHAN = re.compile(r"\bN[ơo]i\s+nh[ậa]n\s*:", re.I)
+# where an appendix (or a part of one, or a printed form) begins
+ANNEX_START = re.compile(r"(?m)^[ \t#*_|]*(?:PHỤ\s+LỤC|Phụ\s+lục|PHẦN|Phần|Mẫu\s+số|MẪU\s+SỐ)\b")
+_FORM_START = re.compile(r"(?m)^[ \t#*_|]*(?:PHỤ\s+LỤC|Mẫu\s+số|MẪU\s+SỐ)\b")
 LUU = re.compile(r"^\W*Lưu\b", re.I)
 SUBJECT = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v)[ .:]*")
 AUTHORITY = re.compile(r"(?<![\w/])(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|Q/)\s*", re.U)
@@ -435,7 +438,10 @@ def analyse(text: str) -> Layout:
     # footnotes
     lay.footnotes, lay.footnote_blocks = find_footnotes(text, header_end)
     # recipients and signature
-    nn = _last(NOI_NHAN.finditer(text, header_end))
+    # the document's own recipients list: the last one before its appendices (forms annexed to a
+    # decision print "Nơi nhận" of their own), or the last one of all
+    annex = _FORM_START.search(text, header_end)
+    nn = _last(NOI_NHAN.finditer(text, header_end, annex.start() if annex else n)) or _last(NOI_NHAN.finditer(text, header_end))
     body_end = n
     if nn:
         items, end = read_list(text, nn.end(), n)
@@ -443,7 +449,8 @@ def analyse(text: str) -> Layout:
         lay.recipients_block = Block(nn.start(), end)
         body_end = nn.start()
     sig_start = max(header_end, (nn.start() if nn else n) - 600, n - 1500 if not nn else 0)
-    lay.signer = _signer(text, sig_start, n)
+    # the signature sits around the recipients list, not in an annexed regulation that follows it
+    lay.signer = _signer(text, sig_start, min(n, end + 800) if nn else n)
     if lay.signer and not nn and lay.signer["span"][0] > header_end:
         body_end = min(body_end, lay.signer["span"][0])
     lay.body = Block(header_end, body_end)

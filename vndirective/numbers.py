@@ -196,18 +196,25 @@ def find_own_number(text: str, start: int, end: int) -> NumberMatch | None:
             if n.start - after <= 3:
                 return n
             break
-        b = BLANK.match(text, after)
+        b = blank_number_at(text, after)
         if b:
-            groups, kept, _ = _trim_groups(b.group("sym"))
-            if groups:
-                stop = b.start("sym") + kept
-                span = Span(start=after, end=stop)
-                # digits alone, or two or more with one stray sign, are the number ("04+" → 04); "#4", "9{" are not
-                digits = re.fullmatch(r"\s*(\d{1,6}|\d{2,6}\W)\s*", b.group("junk"))
-                return NumberMatch(after, stop, parse_symbol(digits.group(1).rstrip("+*.,'`") if digits else None,
-                                                             None, groups,
-                                                             raw=text[after:stop].strip(), span=span))
+            return b
     return None
+
+
+def blank_number_at(text: str, pos: int) -> NumberMatch | None:
+    """A number whose numeric part is blank or unreadable, right at ``pos`` (``/UBND-NC``, ``04+/UBND``)."""
+    b = BLANK.match(text, pos)
+    if not b:
+        return None
+    groups, kept, _ = _trim_groups(b.group("sym"))
+    if not groups:
+        return None
+    stop = b.start("sym") + kept
+    # digits alone, or two or more with one stray sign, are the number ("04+" → 04); "#4", "9{" are not
+    digits = re.fullmatch(r"\s*(\d{1,6}|\d{2,6}\W)\s*", b.group("junk"))
+    return NumberMatch(pos, stop, parse_symbol(digits.group(1).rstrip("+*.,'`") if digits else None, None, groups,
+                                               raw=text[pos:stop].strip(), span=Span(start=pos, end=stop)))
 
 
 def number_key(s: str) -> str:

@@ -16,7 +16,7 @@ from importlib.resources import files
 
 from .dates import find_dates
 from .errors import ModelFileError
-from .layout import Block, Layout, _mostly_upper
+from .layout import ANNEX_START, Block, Layout, _mostly_upper
 from .models import Document, Obligation, Span
 from .normalize import CleanText, squash
 from .numbers import find_numbers
@@ -43,6 +43,13 @@ _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận|bước\s+\d)")
+# a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
+_FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\bông\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
+                   r"\b(?:tôi|xin)\s+cam\s+(?:kết|đoan)\b|ký\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên")
+# the titles of appendices that publish procedures or print forms
+_PROCEDURE_ANNEX = re.compile(
+    r"(?i)(?:danh\s+mục|nội\s+dung(?:\s+cụ\s+thể)?(?:\s+của)?(?:\s+từng)?|quy\s+trình(?:\s+nội\s+bộ)?(?:\s+giải\s+quyết)?)"
+    r"\s+(?:các\s+)?(?:nhóm\s+)?thủ\s+tục|(?:danh\s+mục|nội\s+dung)\s+quy\s+trình|^\W*(?:mẫu\s+số|biểu\s+mẫu)\b")
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
@@ -186,7 +193,7 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     """A sentence or point that tells someone to act: an imperative opening, an actor followed by
     a task verb, or a directive cue (with ``weak``, also the softer task verbs), and none of the
     background, enacting or closing formulas."""
-    if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _INTRO.match(s) or _REPORTS.search(s):
+    if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _FORM.search(s) or _INTRO.match(s) or _REPORTS.search(s):
         return False
     if s.rstrip().endswith("sau:"):
         return False  # "… thực hiện các nội dung sau:" introduces the units, it is not one
@@ -195,6 +202,15 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     bare = s.lstrip(" -+•\"“(")
     return bool(_IMPERATIVE.match(bare) or _DIRECTIVE.search(s) or _SUBJECT_VERB.match(bare)
                 or (weak and _WEAK.search(s)))
+
+
+def _annexes(text: str, start: int) -> list[tuple[int, int]]:
+    """The parts of the text after the signature that may hold units: each appendix, less those that
+    publish administrative procedures (their list, description or internal workflow) or print forms."""
+    cuts = [m.start() for m in ANNEX_START.finditer(text, start)]
+    bounds = [start, *[c for c in cuts if c > start], len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:])
+            if b > a and not _PROCEDURE_ANNEX.search(squash(text[a:min(b, a + 600)]))]
 
 
 def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, str | None, str | None]]:
@@ -209,7 +225,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
         tail = max([lay.recipients_block.end if lay.recipients_block else 0,
                     lay.signer["span"][1] if lay.signer else 0])
         if zones[0][1] < tail < len(text) - 200:
-            zones.append((tail, len(text)))  # appendices after the signature: their task rows are units
+            zones += _annexes(text, tail)  # appendices after the signature: their task rows are units
     paras: list[_Para] = []
     for a, b in zones:
         paras += _merge_over_footnotes(_paragraphs(text, a, b, skip), skip)

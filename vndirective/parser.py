@@ -8,7 +8,7 @@ from .issuers import central_name, level_of_code, level_of_name, pretty, provinc
 from .layout import Block, Layout, analyse
 from .models import DocNumber, Document, Issuer, Item, Signer, Span
 from .normalize import CleanText, normalize, squash
-from .numbers import find_numbers, number_key
+from .numbers import blank_number_at, find_numbers, number_key
 from .references import _type_of, find_references
 from .tables import fold, tables
 
@@ -300,7 +300,7 @@ def _parse_clean(ct: CleanText, clean: str, with_obligations: bool) -> Document:
 
 
 _ANNEX = re.compile(r"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<w>công\s+văn|văn\s+bản|quyết\s+định|kế\s+hoạch|"
-                    r"thông\s+báo|nghị\s+quyết|chỉ\s+thị|công\s+điện|tờ\s+trình|báo\s+cáo)\s+(?:số\s*)?")
+                    r"thông\s+báo|nghị\s+quyết|chỉ\s+thị|công\s+điện|tờ\s+trình|báo\s+cáo)\s+(?:số\s*[:.]?\s*)?")
 
 
 def _from_annex(clean: str, doc: Document, lay: Layout) -> None:
@@ -311,10 +311,11 @@ def _from_annex(clean: str, doc: Document, lay: Layout) -> None:
         key = "cong_van" if dt and dt.key == "cong_van" else (dt.key if dt else None)
         if want and key != want:
             continue
-        nums = list(find_numbers(clean, m.end(), min(len(clean), m.end() + 60)))
-        if not nums or nums[0].start - m.end() > 3:
+        nm = next(iter(find_numbers(clean, m.end(), min(len(clean), m.end() + 60))), None)
+        if nm is None or nm.start - m.end() > 3:
+            nm = blank_number_at(clean, m.end())  # "(kèm theo văn bản số /UBND-NNMT ngày …)": unsigned copy
+        if nm is None:
             continue
-        nm = nums[0]
         if doc.number is None:
             doc.number = nm.parsed.text
             doc.parsed_number = nm.parsed

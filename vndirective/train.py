@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .classify import FORMAT, LABELS, content_hash, features
+from .classify import CUE_REPEAT, FORMAT, LABELS, content_hash, features
 from .corpus import GoldDoc, load_gold
 
 MIN_DF = 2
@@ -136,7 +136,7 @@ def train(gold_dirs: list[Path], text_dirs: list[Path], out: Path, real_dirs: li
         "training": {"units": len(texts), "documents": len(set(groups)), "real_units": int(is_real.sum()),
                      "real_documents": len(real & set(groups)), "data_sha256": data_hash,
                      "label_counts": {lab: sum(lab in s for s in labels) for lab in LABELS},
-                     "features": "syllable 1-3-grams, sublinear tf-idf, l2", "min_df": MIN_DF, "C": C,
+                     "features": f"syllable 1-3-grams and label cues (x{CUE_REPEAT}), sublinear tf-idf, l2", "min_df": MIN_DF, "C": C,
                      "cv": {"folds": FOLDS, "grouped_by": "document", "scored_on": "real units",
                             "per_label": cv, "macro_f1": cv_macro}},
     }
