@@ -46,6 +46,9 @@ _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
 _FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\bông\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
                    r"\b(?:tôi|xin)\s+cam\s+(?:kết|đoan)\b|ký\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên")
+_BASIS = re.compile(r"(?i)^\W*(?:thực\s+hiện|căn\s+cứ|theo|triển\s+khai)\s+(?:các\s+)?(?:chỉ\s+thị|thông\s+báo|quyết\s+định|"
+                    r"nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|luật|nghị\s+định|thông\s+tư|công\s+điện|kết\s+luận|"
+                    r"hướng\s+dẫn|chương\s+trình)\s+(?:số\b|\d)")
 # the titles of appendices that publish procedures or print forms
 _PROCEDURE_ANNEX = re.compile(
     r"(?i)(?:danh\s+mục|nội\s+dung(?:\s+cụ\s+thể)?(?:\s+của)?(?:\s+từng)?|quy\s+trình(?:\s+nội\s+bộ)?(?:\s+giải\s+quyết)?)"
@@ -195,6 +198,8 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     background, enacting or closing formulas."""
     if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _FORM.search(s) or _INTRO.match(s) or _REPORTS.search(s):
         return False
+    if _BASIS.match(s) and not _DIRECTIVE.search(s):
+        return False  # "Thực hiện Chỉ thị số …, …": the basis the text acts on, not a demand
     if s.rstrip().endswith("sau:"):
         return False  # "… thực hiện các nội dung sau:" introduces the units, it is not one
     if not verbs:
