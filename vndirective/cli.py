@@ -46,7 +46,7 @@ def train_cmd(gold_dirs: tuple[Path, ...], corpus: Path | None, out: Path | None
 
     seeds_gold = PROJECT.parent / "shared" / "eval" / "gold-seeds"
     real = [PROJECT / "corpora" / "gold", *([seeds_gold] if seeds_gold.is_dir() else [])]
-    dirs = list(gold_dirs) or [*real, PROJECT / "corpora" / "synthetic"]
+    dirs = [d.resolve() for d in gold_dirs] or [*real, PROJECT / "corpora" / "synthetic"]
     texts = [corpus_dir(corpus) / "raw", PROJECT / "corpora" / "seeds"]
     if not texts[0].is_dir():
         raise click.ClickException(f"corpus texts not found at {texts[0]} (use --corpus)")
