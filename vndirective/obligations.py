@@ -20,6 +20,7 @@ from .layout import ANNEX_START, Block, Layout, _mostly_upper
 from .models import Document, Obligation, Span
 from .normalize import CleanText, squash
 from .numbers import find_numbers
+from .tables import tables
 
 # marker → depth; deeper numbers sit lower in the outline
 _END = r"(?:\s|$)"
@@ -46,9 +47,6 @@ _NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
 _FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\bông\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
                    r"\b(?:tôi|xin)\s+cam\s+(?:kết|đoan)\b|ký\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên")
-_BASIS = re.compile(r"(?i)^\W*(?:thực\s+hiện|căn\s+cứ|theo|triển\s+khai)\s+(?:các\s+)?(?:chỉ\s+thị|thông\s+báo|quyết\s+định|"
-                    r"nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|luật|nghị\s+định|thông\s+tư|công\s+điện|kết\s+luận|"
-                    r"hướng\s+dẫn|chương\s+trình)\s+(?:số\b|\d)")
 # the titles of appendices that publish procedures or print forms
 _PROCEDURE_ANNEX = re.compile(
     r"(?i)(?:danh\s+mục|nội\s+dung(?:\s+cụ\s+thể)?(?:\s+của)?(?:\s+từng)?|quy\s+trình(?:\s+nội\s+bộ)?(?:\s+giải\s+quyết)?)"
@@ -81,6 +79,9 @@ def _alt(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+# "Thực hiện Chỉ thị số …": the document a text acts on (type words from data/doc_types.json)
+_BASIS = re.compile(r"(?i)^\W*(?:thực\s+hiện|căn\s+cứ|theo|triển\s+khai)\s+(?:các\s+)?"
+                    rf"(?:{_alt([w for t in tables().types for w in t.words])})\s+(?:số\b|\d)")
 _CUES = json.loads(files("vndirective.data").joinpath("obligation_cues.json").read_text(encoding="utf-8"))
 _SKIP_SECTION = re.compile(rf"(?i)^\W*(?:[IVX\d]+[.)]\s*)?(?:{_alt(_CUES['skip_sections'])}|yêu\s+cầu$)")
 # soft task verbs: directive once the text is giving directions (in a task list, or after "yêu cầu")
