@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 _BLANK = r"[ \t\n._…]*"
 # the day may be written by hand and read by OCR as a digit and a stray sign ("ngày 4† tháng"): then it is unknown
@@ -60,7 +61,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
     """All full or partial dates in ``text[start:end]`` written with ``ngày`` or as d/m/yyyy."""
     end = len(text) if end is None else end
     out: list[DateMatch] = []
-    for m in WORDS.finditer(text, start, end):
+    for m in chain(WORDS.finditer(text, start, end), NUMERIC_BLANK_DAY.finditer(text, start, end)):
         dm = _make(m)
         if dm:
             out.append(dm)
@@ -70,10 +71,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
             continue
         before = _NGAY_BEFORE.search(text, max(start, m.start() - 12), m.start())
         dm = _make(m, before.start() if before else None)
-        if dm:
-            out.append(dm)
-    for m in NUMERIC_BLANK_DAY.finditer(text, start, end):
-        dm = _make(m)
         if dm:
             out.append(dm)
     out.sort(key=lambda d: d.start)
