@@ -80,3 +80,17 @@ def test_an_annexed_regulation_is_read_and_published_procedures_are_not_units(co
                  if re.search(r"(?i)công\s+bố[^\n]{0,80}thủ\s+tục\s+hành\s+chính", d.text[:3000])]
     assert len(published) >= 10
     assert _f1(published) >= 0.65
+
+
+def test_quoted_provisions_are_not_units(corpus):
+    """Tax and customs answers quote the law at length ("Tại khoản 2 Điều 9 … quy định: “…”"); the quoted
+    provisions are not the letter's demands, while its own "Đề nghị …" sentences are."""
+    letters = sorted((corpus / "raw").glob("*-ct-cs-*.txt"))
+    assert len(letters) >= 10
+    inside = 0
+    for path in letters:
+        text = path.read_text(encoding="utf-8")
+        quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{200,}”", text)]
+        for o in vndirective.parse(text).obligations:
+            inside += any(a < o.span.start < b for a, b in quotes)
+    assert inside == 0

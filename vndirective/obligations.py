@@ -40,10 +40,15 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
 _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|"
                         r"đơn\s+vị\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                         r"sản\s+phẩm|kết\s+quả\s+đầu\s+ra|chủ\s+trì|phối\s+hợp|tiến\s+độ)\s*:")
-_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
+_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\s+trên|dẫn\s+trên)\b)|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận|bước\s+\d)")
+# a lead-in quoting a provision of another text, and the openings that end such a quotation
+_CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
+                    r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b")
+_OWN_VOICE = re.compile(r"(?i)^\W*(?:căn\s+cứ|theo\s+đó|như\s+vậy|do\s+đó|vì\s+vậy|đề\s+nghị|yêu\s+cầu|trên\s+cơ\s+sở|về\s)")
+_TOPIC = re.compile(r"(?i)^\W*về\s+(?!việc\s+(?:thực|triển))")
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
 _FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\bông\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
                    r"\b(?:tôi|xin)\s+cam\s+(?:kết|đoan)\b|ký\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên")
@@ -51,7 +56,7 @@ _FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\
 _PROCEDURE_ANNEX = re.compile(
     r"(?i)(?:danh\s+mục|nội\s+dung(?:\s+cụ\s+thể)?(?:\s+của)?(?:\s+từng)?|quy\s+trình(?:\s+nội\s+bộ)?(?:\s+giải\s+quyết)?)"
     r"\s+(?:các\s+)?(?:nhóm\s+)?thủ\s+tục|(?:danh\s+mục|nội\s+dung)\s+quy\s+trình|^\W*(?:mẫu\s+số|biểu\s+mẫu)\b")
-_FORMULA = re.compile(r"(?i)(?:thông\s+báo|văn\s+phòng[^.]{0,60}thông\s+báo)\s+để\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
+_FORMULA = re.compile(r"(?i)(?:thông\s+báo|trả\s+lời|văn\s+phòng[^.]{0,60}thông\s+báo)\s+(?:để|cho)\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
     r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
@@ -210,6 +215,23 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
                 or (weak and _WEAK.search(s)))
 
 
+def _quoted(text: str, paras: list[_Para]) -> list[bool]:
+    """Which paragraphs quote another text's provisions: those inside typographic quotes, and those after a
+    lead-in that cites one ("Tại khoản 7 Điều 39 Nghị định số … quy định:") until the writer's own voice
+    returns ("Căn cứ quy định trên …", "Đề nghị …", the next citation). Law text is not this document's demand."""
+    out: list[bool] = []
+    in_quote = citing = False
+    for p in paras:
+        head = squash(text[p.body:p.end])
+        if citing and (_OWN_VOICE.match(head) or _CITES.match(head)):
+            citing = False
+        opens, closes = head.count("“"), head.count("”")
+        out.append(in_quote or citing or head.startswith("“"))
+        in_quote = (in_quote or opens > 0) and not (closes >= opens + (1 if in_quote else 0) and closes > 0)
+        citing = citing or bool(_CITES.match(head) and head.endswith(":"))
+    return out
+
+
 def _annexes(text: str, start: int) -> list[tuple[int, int]]:
     """The parts of the text after the signature that may hold units: each appendix, less those that
     publish administrative procedures (their list, description or internal workflow) or print forms."""
@@ -240,15 +262,12 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
     skip_depth: int | None = None
     directing = False  # running text after a "yêu cầu" sentence reports the directive's content
     n = len(paras)
+    quoted = _quoted(text, paras)
     i = 0
-    in_quote = False  # inside a quoted provision ("… quy định: “…”"): law text, not this document's demands
     while i < n:
         p = paras[i]
         head = squash(text[p.body:p.end])
-        opens, closes = head.count("“"), head.count("”")
-        quoted = in_quote or head.startswith("“")
-        in_quote = (in_quote or opens > 0) and not (closes >= opens + (1 if in_quote else 0) and closes > 0)
-        if quoted:
+        if quoted[i]:
             i += 1
             continue
         if p.depth is not None:
@@ -279,11 +298,16 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 units.append((*_trim(text, s, e), None, None))
             i += 1
             continue
+        own = squash(text[p.body:p.end])
+        if (_TOPIC.match(own) and len(own.split()) <= 30 and ":" not in own.rstrip(":") and not _DIRECTIVE.search(own)
+                and i + 1 < n and paras[i + 1].depth is None):
+            i += 1  # "1. Về việc ban hành Bảng giá …": a topic title, its paragraphs are read on their own
+            continue
         # a marked point: a leaf unless a deeper (non-attribute) point follows before one as high
         j = i + 1
         end = p.end
         has_child = False
-        while j < n:
+        while j < n and not quoted[j]:
             q = paras[j]
             if q.depth is None:
                 qt = squash(text[q.start:q.end])
