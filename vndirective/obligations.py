@@ -59,7 +59,8 @@ _PROCEDURE_ANNEX = re.compile(
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|trả\s+lời|văn\s+phòng[^.]{0,60}thông\s+báo)\s+(?:để|cho)\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
-    r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
+    r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )(?<!hồ sơ )(?<!đơn )(?<!văn bản )(?<!tờ trình )"
+    r"\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
     r"|(?<!chuyển )(?<!bàn )(?<!phân )(?<!được )(?<!bị )\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết|quyền)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
     r"cần\s+(?:phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương|chủ\s+động|có|tăng|nâng|đẩy|thực|triển|rà)|nghiêm\s+cấm|"
     r"tuyệt\s+đối|không\s+được|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+trì|kiên\s+quyết|"
@@ -326,7 +327,16 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 has_child = True
             break
         if has_child:
-            own = squash(text[p.body:p.end])
+            k = j
+            while k < n and not quoted[k] and (paras[k].depth is None or paras[k].depth > p.depth):
+                k += 1
+            kids = [squash(text[q.body:q.end]) for q in paras[j:k] if q.depth is not None]
+            if own.endswith(":") and _DIRECTIVE.search(own) and _is_directive(own[:-1]) and not any(
+                    _is_directive(c) and not _THING.match(c) for c in kids):
+                # "Chi phí số hoá cần rà soát … bao gồm:" over a list of things, not of tasks: one unit
+                units.append((*_trim(text, p.body, paras[k - 1].end), text[p.start:p.body].strip(), None))
+                i = k
+                continue
             if not own.endswith(":") and len(own.split()) > 25 and _is_directive(own, weak=True):
                 units.append((*_trim(text, p.body, p.end), text[p.start:p.body].strip(), None))
             i += 1
