@@ -40,13 +40,14 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
 _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|"
                         r"đơn\s+vị\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|"
                         r"sản\s+phẩm|kết\s+quả\s+đầu\s+ra|chủ\s+trì|phối\s+hợp|tiến\s+độ)\s*:")
-_NOT_UNIT = re.compile(r"(?i)^\W*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\s+trên|dẫn\s+trên)\b)|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
+_NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\s+trên|dẫn\s+trên)\b)|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
-                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận|bước\s+\d)")
+                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|nơi\s+nhận|bước[\W_]+\d|"
+                       r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b)")  # the last: a contact line
 # a lead-in quoting a provision of another text, and the openings that end such a quotation
 _CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
-                    r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b")
+                    r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b|^\W*(?:phạt\s+(?:tiền|cảnh\s+cáo)|xử\s+phạt)\b")
 _OWN_VOICE = re.compile(r"(?i)^\W*(?:căn\s+cứ|theo\s+đó|như\s+vậy|do\s+đó|vì\s+vậy|đề\s+nghị|yêu\s+cầu|trên\s+cơ\s+sở|về\s)")
 _TOPIC = re.compile(r"(?i)^\W*về\s+(?!việc\s+(?:thực|triển))")
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
@@ -55,7 +56,8 @@ _FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\
 # the titles of appendices that publish procedures or print forms
 _PROCEDURE_ANNEX = re.compile(
     r"(?i)(?:danh\s+mục|nội\s+dung(?:\s+cụ\s+thể)?(?:\s+của)?(?:\s+từng)?|quy\s+trình(?:\s+nội\s+bộ)?(?:\s+giải\s+quyết)?)"
-    r"\s+(?:các\s+)?(?:nhóm\s+)?thủ\s+tục|(?:danh\s+mục|nội\s+dung)\s+quy\s+trình|^\W*(?:mẫu\s+số|biểu\s+mẫu)\b")
+    r"\s+(?:các\s+)?(?:nhóm\s+)?thủ\s+tục|(?:danh\s+mục|nội\s+dung)\s+quy\s+trình|^\W*(?:mẫu\s+số|biểu\s+mẫu)\b"
+    r"|hướng\s+dẫn\s+(?:nộp|thực\s+hiện|sử\s+dụng|đăng\s+ký)[^.]{0,60}(?:hồ\s+sơ|thủ\s+tục|dịch\s+vụ\s+công|trực\s+tuyến)")
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|trả\s+lời|văn\s+phòng[^.]{0,60}thông\s+báo)\s+(?:để|cho)\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
