@@ -32,7 +32,7 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(rf"\d{{1,2}}\.\d{{1,2}}\.?{_END}"), 3),
     (re.compile(rf"\d{{1,2}}[.)]{_END}"), 2),
     (re.compile(rf"[a-zđ]\){_END}"), 5),
-    (re.compile(rf"\((?:\d{{1,2}}|[a-zđ]|[ivx]{{1,4}})\){_END}"), 6),
+    (re.compile(rf"\((?:\d{{1,2}}|[a-zđ]|[ivx]{{1,4}})\)\.?{_END}"), 6),
     (re.compile(r"[-–•●▪]\s*(?=\S)"), 7),
     (re.compile(r"\+\s*(?=\S)"), 8),
 ]
@@ -235,6 +235,21 @@ def _quoted(text: str, paras: list[_Para]) -> list[bool]:
     return out
 
 
+def _things(text: str, paras: list[_Para], quoted: list[bool], j: int, depth: int) -> int | None:
+    """End index of the list opening at ``paras[j]`` (points at ``depth`` or deeper, with their
+    continuation lines) when none of its points is a task, else None: a list of report items, costs or
+    documents belongs to the demand that introduces it."""
+    k = j
+    while k < len(paras) and not quoted[k] and (paras[k].depth is None or paras[k].depth >= depth):
+        if paras[k].depth is None and k == j:
+            return None
+        k += 1
+    kids = [squash(text[q.body:q.end]) for q in paras[j:k] if q.depth is not None]
+    if not kids or any(_is_directive(c) and not _THING.match(c) for c in kids):
+        return None
+    return k
+
+
 def _annexes(text: str, start: int) -> list[tuple[int, int]]:
     """The parts of the text after the signature that may hold units: each appendix, less those that
     publish administrative procedures (their list, description or internal workflow) or print forms."""
@@ -293,11 +308,18 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 words = re.findall(r"[^\W\d_]+", sent)
                 if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words):
                     continue  # a table cell of names or a title, not a sentence
+                lead_in = sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40
+                if lead_in and e >= p.end - 1 and _DIRECTIVE.search(sent) and _is_directive(sent[:-1]):
+                    k = _things(text, paras, quoted, i + 1, paras[i + 1].depth)
+                    if k is not None:
+                        units.append((*_trim(text, s, paras[k - 1].end), None, None))
+                        i = k - 1  # the demand with the list of things it asks for
+                        break
                 if not _is_directive(sent, weak=directing):
                     continue
                 directing = directing or bool(_DIRECTIVE.search(sent))
-                if sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40:
-                    continue  # a lead-in to the list below
+                if lead_in:
+                    continue  # a lead-in to the list of tasks below
                 units.append((*_trim(text, s, e), None, None))
             i += 1
             continue
@@ -314,7 +336,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             q = paras[j]
             if q.depth is None:
                 qt = squash(text[q.start:q.end])
-                if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt) and p.depth <= 2:
+                if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt):
                     break
                 if _HEADING.match(qt) or (_mostly_upper(qt) and len(qt) > 8) or _CLOSING.match(qt):
                     break  # an appendix or section title, or the closing paragraph, ends the point
@@ -329,12 +351,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 has_child = True
             break
         if has_child:
-            k = j
-            while k < n and not quoted[k] and (paras[k].depth is None or paras[k].depth > p.depth):
-                k += 1
-            kids = [squash(text[q.body:q.end]) for q in paras[j:k] if q.depth is not None]
-            if own.endswith(":") and _DIRECTIVE.search(own) and _is_directive(own[:-1]) and not any(
-                    _is_directive(c) and not _THING.match(c) for c in kids):
+            k = _things(text, paras, quoted, j, p.depth + 1)
+            if k is not None and own.endswith(":") and _DIRECTIVE.search(own) and _is_directive(own[:-1]):
                 # "Chi phí số hoá cần rà soát … bao gồm:" over a list of things, not of tasks: one unit
                 units.append((*_trim(text, p.body, paras[k - 1].end), text[p.start:p.body].strip(), None))
                 i = k
