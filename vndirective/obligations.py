@@ -31,7 +31,7 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(rf"\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}\.?{_END}"), 4),
     (re.compile(rf"\d{{1,2}}\.\d{{1,2}}\.?{_END}"), 3),
     (re.compile(rf"\d{{1,2}}[.)]{_END}"), 2),
-    (re.compile(rf"[a-zđ]\){_END}"), 5),
+    (re.compile(rf"[a-zđ]\){_END}|[a-zđ]\.\s+(?=[A-ZĐÀ-Ỹ])"), 5),
     (re.compile(rf"\((?:\d{{1,2}}|[a-zđ]|[ivx]{{1,4}})\)\.?{_END}"), 6),
     (re.compile(r"[-–•●▪]\s*(?=\S)"), 7),
     (re.compile(r"\+\s*(?=\S)"), 8),
