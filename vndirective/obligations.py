@@ -320,6 +320,9 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 directing = directing or bool(_DIRECTIVE.search(sent))
                 if lead_in:
                     continue  # a lead-in to the list of tasks below
+                if (e >= p.end - 1 and not sent.endswith((".", ";", "!", "?", "…", ")"))
+                        and i + 1 < n and paras[i + 1].depth is not None):
+                    continue  # a heading whose marker was lost, over the points below
                 units.append((*_trim(text, s, e), None, None))
             i += 1
             continue
