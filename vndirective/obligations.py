@@ -235,6 +235,11 @@ def _quoted(text: str, paras: list[_Para]) -> list[bool]:
     return out
 
 
+def _tabular(s: str) -> bool:
+    """A row of a table of figures ("Thu tiền sử dụng đất 690.000 560.000 …"): as many numbers as words, nearly."""
+    return len(re.findall(r"\d[\d.,]*", s)) * 3 >= len(re.findall(r"[^\W\d_]+", s)) * 2
+
+
 def _things(text: str, paras: list[_Para], quoted: list[bool], j: int, depth: int) -> int | None:
     """End index of the list opening at ``paras[j]`` (points at ``depth`` or deeper, with their
     continuation lines) when none of its points is a task, else None: a list of report items, costs or
@@ -306,8 +311,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
             for s, e in _sentences(text, p.start, p.end):
                 sent = squash(text[s:e])
                 words = re.findall(r"[^\W\d_]+", sent)
-                if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words):
-                    continue  # a table cell of names or a title, not a sentence
+                if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words) or _tabular(sent):
+                    continue  # a table cell of names or figures, or a title, not a sentence
                 lead_in = sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40
                 if lead_in and e >= p.end - 1 and _DIRECTIVE.search(sent) and _is_directive(sent[:-1]):
                     k = _things(text, paras, quoted, i + 1, paras[i + 1].depth)
@@ -367,7 +372,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
         unit_text = squash(text[p.body:end])
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
         thing = _THING.match(unit_text) and not _BINDING.search(unit_text)
-        excluded = thing or len(unit_text.split()) < 4 or not _is_directive(unit_text, verbs=False)
+        excluded = (thing or len(unit_text.split()) < 4 or _tabular(unit_text)
+                    or not _is_directive(unit_text, verbs=False))
         heading = squash(text[parent.body:parent.end]) if parent is not None else None
         leaves.append(((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading), excluded,
                        not excluded and _is_directive(unit_text, weak=True), (id(parent), p.depth)))
