@@ -44,9 +44,7 @@ def features(text: str) -> list[str]:
     ``cue:<label>`` term (``CUE_REPEAT`` times) per typical word of a label (ANNOTATION.md's lists, in ``data/label_cues.json``)."""
     low = unicodedata.normalize("NFC", text).lower()
     toks = _TOKEN.findall(low)
-    out = toks[:]
-    out += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-    out += [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
+    out = [*toks, *map(" ".join, zip(toks, toks[1:])), *map(" ".join, zip(toks, toks[1:], toks[2:]))]
     for lab, rx in _cues():
         out += [f"cue:{lab}"] * (CUE_REPEAT * len(rx.findall(low)))
     return out
@@ -72,26 +70,23 @@ class Classifier:
     meta: dict
 
     def scores(self, texts: list[str]) -> np.ndarray:
-        """Decision scores, one row per text, one column per label."""
+        """Decision scores, one row per text, one column per label: the training vectoriser
+        (sublinear tf × idf, l2-normalised rows) done in one sparse pass over the batch."""
         from scipy.sparse import csr_matrix
 
-        rows, cols, vals = [], [], []
-        for i, t in enumerate(texts):
-            counts: dict[int, int] = {}
-            for f in features(t):
-                j = self.index.get(f)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            w = tf * self.idf[idx]
-            w /= np.linalg.norm(w)
-            rows.extend([i] * len(idx))
-            cols.extend(idx.tolist())
-            vals.extend(w.tolist())
-        x = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.index)))
+        get = self.index.get
+        cols: list[int] = []
+        ptr = [0]
+        for t in texts:
+            cols.extend(j for j in map(get, features(t)) if j is not None)
+            ptr.append(len(cols))
+        x = csr_matrix((np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(ptr, dtype=np.int64)),
+                       shape=(len(texts), len(self.index)))
+        x.sum_duplicates()
+        x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
+        norms = np.sqrt(np.bincount(np.repeat(np.arange(len(texts)), np.diff(x.indptr)), x.data ** 2,
+                                    minlength=len(texts)))
+        x.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(x.indptr))
         return np.asarray(x @ self.weights) + self.intercept
 
     def predict(self, texts: list[str]) -> list[list[str]]:
@@ -129,8 +124,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Classifier:
         labels = tuple(model["labels"])
         weights = np.zeros((len(vocab), len(labels)))
         for k, lab in enumerate(labels):
-            for j, w in model["coef"][lab]:
-                weights[j, k] = w
+            pairs = np.asarray(model["coef"][lab], dtype=np.float64).reshape(-1, 2)
+            weights[pairs[:, 0].astype(np.int64), k] = pairs[:, 1]
         return Classifier(labels, {t: i for i, t in enumerate(vocab)}, np.asarray(model["idf"], dtype=np.float64),
                           weights, np.asarray([model["intercept"][lab] for lab in labels]),
                           np.asarray([model["threshold"][lab] for lab in labels]), model.get("training", {}))
