@@ -51,3 +51,21 @@ def test_references_and_addressees_match_our_gold(corpus):
         a_ok += [" ".join(a.split()) for a in d.gold.get("addressees", [])] == doc.addressees
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
     assert a_ok / a_n >= 0.9
+
+
+
+def test_laws_and_resolutions_without_a_place_date_are_dated_by_their_vote(corpus):
+    """"Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025." is the date of issue."""
+    import re
+
+    seen = 0
+    for f in sorted((corpus / "raw").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        if not re.search(r"thông\s+qua\s+ngày\s+\d", text):
+            continue
+        doc = vndirective.parse(text, obligations=False)
+        assert doc.date is not None and doc.date_span is not None, f.name
+        if doc.date_span.start > len(text) // 2:  # no place-date line in the header
+            seen += 1
+            assert "thông qua" in text[doc.date_span.start - 80:doc.date_span.start], f.name
+    assert seen >= 4

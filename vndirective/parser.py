@@ -54,6 +54,18 @@ def _local_issuer(body: str, unit: str | None, place: str) -> Issuer:
 _PLACE_OF = re.compile(r"(?i)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\S.*$")
 
 
+_ADOPTED = re.compile(r"(?i)thông\s+qua\s+(?=ngày\s+\d)")
+
+
+def _adopted(clean: str):
+    """The date in "Luật/Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025" (the last such line)."""
+    for m in reversed(list(_ADOPTED.finditer(clean))):
+        d = date_at(clean, m.end())
+        if d and len(d.iso) == 10:
+            return d
+    return None
+
+
 def _issuer_from_header(lay: Layout, number: DocNumber | None, date: str | None, clean: str) -> tuple[Issuer, str | None]:
     parent = None
     code = number.issuer_code if number else None
@@ -268,6 +280,10 @@ def _parse_clean(ct: CleanText, clean: str, with_obligations: bool) -> Document:
             _from_annex(clean, doc, lay)
             if doc.number and doc.parsed_number and doc.parsed_number.number:
                 own_keys.add(number_key(doc.number))
+        if doc.date is None:
+            adopted = _adopted(clean)  # a law or resolution with no place-date line is dated by its vote
+            if adopted:
+                doc.date, doc.date_span = adopted.iso, _span(ct, adopted.start, adopted.end)
         doc.issuer, doc.parent_body = _issuer_from_header(lay, doc.parsed_number, doc.date, clean)
         if doc.issuer.span is None and lay.issuer_block_span:
             doc.issuer.span = _span(ct, lay.issuer_block_span.start, lay.issuer_block_span.end)
