@@ -45,7 +45,7 @@ _NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|bãi\s+bỏ\s|nơi\s+nhận|bước[\W_]+\d|"
                        r"(?:hội\s+đồng|ủy\s+ban)\s+nhân\s+dân(?:\s+\w+){0,4}\s+ban\s+hành\s+(?:nghị\s+quyết|quyết\s+định)|"
-                       r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b)")  # the last: a contact line
+                       r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b|[^:.]{1,80}:\s*là\s)")  # contact lines, definitions
 # a lead-in quoting a provision of another text, and the openings that end such a quotation
 _CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
                     r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b|^\W*(?:phạt\s+(?:tiền|cảnh\s+cáo)|xử\s+phạt)\b")
