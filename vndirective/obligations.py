@@ -99,10 +99,10 @@ _BACKGROUND = re.compile(
     rf"(?i)^\W*(?:{_alt(_CUES['background_start'])}|qua\s+[^,]{{0,60}}cho\s+thấy|năm\s+20\d\d,|ngày\s+\d|"
     rf"[^.]{{0,80}}(?:{_alt(_CUES['background_near_start'])}))")
 _IMPERATIVE = re.compile(rf"(?:{_alt(_CUES['imperative'])})(?!\w)")
-# an article that enacts (approves, issues, repeals, defines) rather than directs
 # a list item that names a thing ("Văn bản về …", "Hồ sơ gồm …"): part of a list, not a task
 _THING = re.compile(rf"(?:{_alt(_CUES['thing_nouns'])})(?!\w)")
 _BINDING = re.compile(r"(?i)\b(?:phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|nghiêm\s+cấm|không\s+được)\b")
+# an article that enacts (approves, issues, repeals, defines) rather than directs
 _ENACTS = re.compile(rf"(?i)(?:{_alt(_CUES['enacts'])})")
 # who acts, at the start of a unit or of its heading: "Giao Sở Xây dựng chủ trì…", "Văn phòng UBND tỉnh theo dõi…";
 # "xây dựng", "kiểm tra", "tổ chức" also end names (Sở Xây dựng), so they stop a name only in lower case
