@@ -237,7 +237,7 @@ def _quoted(text: str, paras: list[_Para]) -> list[bool]:
 
 
 def _tabular(s: str) -> bool:
-    """A row of a table of figures ("Thu tiền sử dụng đất 690.000 560.000 …"): as many numbers as words, nearly."""
+    """A row of a table of figures ("Thu tiền sử dụng đất 690.000 560.000 …"): two numbers or more for three words."""
     return len(re.findall(r"\d[\d.,]*", s)) * 3 >= len(re.findall(r"[^\W\d_]+", s)) * 2
 
 
@@ -332,7 +332,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 units.append((*_trim(text, s, e), None, None))
             i += 1
             continue
-        own = squash(text[p.body:p.end])
+        own = head
         if (_TOPIC.match(own) and len(own.split()) <= 30 and ":" not in own.rstrip(":") and not _DIRECTIVE.search(own)
                 and i + 1 < n and paras[i + 1].depth is None):
             i += 1  # "1. Về việc ban hành Bảng giá …": a topic title, its paragraphs are read on their own
