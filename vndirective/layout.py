@@ -339,8 +339,8 @@ _SUBJECT_STOP = re.compile(
 
 
 def _mostly_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, s))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _read_subject(text: str, a: int, n: int, lay: Layout) -> Block | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from .dates import find_dates
@@ -45,10 +46,13 @@ _NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
                        r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|bãi\s+bỏ\s|nơi\s+nhận|bước[\W_]+\d|"
                        r"(?:hội\s+đồng|ủy\s+ban)\s+nhân\s+dân(?:\s+\w+){0,4}\s+ban\s+hành\s+(?:nghị\s+quyết|quyết\s+định)|"
-                       r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b|[^:.]{1,80}:\s*là\s)")  # contact lines, definitions
+                       r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b|[^:.]{1,80}:\s*là\s|"
+                       r"(?!đây\b)(?:\S+\s+){1,6}là\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s(?![^.]*\b(?:chủ\s+trì|trách\s+nhiệm|phải)\b))")  # contact lines, definitions
 # a lead-in quoting a provision of another text, and the openings that end such a quotation
 _CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
                     r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b|^\W*(?:phạt\s+(?:tiền|cảnh\s+cáo)|xử\s+phạt)\b")
+# "Vụ được thành lập khi đáp ứng đủ các tiêu chí sau:": the points below are conditions, not tasks
+_CRITERIA = re.compile(r"(?i)\b(?:tiêu\s+chí|điều\s+kiện|tiêu\s+chuẩn)\s+sau(?:\s+đây)?\s*:$")
 _OWN_VOICE = re.compile(r"(?i)^\W*(?:căn\s+cứ|theo\s+đó|như\s+vậy|do\s+đó|vì\s+vậy|đề\s+nghị|yêu\s+cầu|trên\s+cơ\s+sở|về\s)")
 _TOPIC = re.compile(r"(?i)^\W*về\s+(?!việc\s+(?:thực|triển))")
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
@@ -202,6 +206,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@lru_cache(maxsize=8192)
 def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     """A sentence or point that tells someone to act: an imperative opening, an actor followed by
     a task verb, or a directive cue (with ``weak``, also the softer task verbs), and none of the
@@ -225,12 +230,19 @@ def _quoted(text: str, paras: list[_Para]) -> list[bool]:
     returns ("Căn cứ quy định trên …", "Đề nghị …", the next citation). Law text is not this document's demand."""
     out: list[bool] = []
     in_quote = citing = False
+    criteria: int | None = None  # depth of a lead-in to criteria or conditions (-1: running text)
     for p in paras:
         head = squash(text[p.body:p.end])
         if citing and (_OWN_VOICE.match(head) or _CITES.match(head)):
             citing = False
+        if criteria is not None and (p.depth is None if criteria < 0 else p.depth is not None and p.depth <= criteria):
+            criteria = None
+        if _CRITERIA.search(head):
+            criteria = -1 if p.depth is None else p.depth
+            out.append(True)
+            continue
         opens, closes = head.count("“"), head.count("”")
-        out.append(in_quote or citing or head.startswith("“"))
+        out.append(in_quote or citing or criteria is not None or head.startswith("“"))
         in_quote = (in_quote or opens > 0) and not (closes >= opens + (1 if in_quote else 0) and closes > 0)
         citing = citing or bool(_CITES.match(head) and head.endswith(":"))
     return out
