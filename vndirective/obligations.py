@@ -56,7 +56,7 @@ _CRITERIA = re.compile(r"(?i)\b(?:tiêu\s+chí|điều\s+kiện|tiêu\s+chuẩn)
 _OWN_VOICE = re.compile(r"(?i)^\W*(?:căn\s+cứ|theo\s+đó|như\s+vậy|do\s+đó|vì\s+vậy|đề\s+nghị|yêu\s+cầu|trên\s+cơ\s+sở|về\s)")
 _TOPIC = re.compile(r"(?i)^\W*về\s+(?!việc\s+(?:thực|triển))")
 # a form to fill in (dotted blanks, a "Kính gửi:" slot): a template printed in an appendix, not a demand
-_FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|(?<!các )\bông\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
+_FORM = re.compile(r"(?i)[.…_]{5,}|…\s*…|^\W*kính\s+gửi\s*:|\bông(?<!các ông)\s*(?:\(bà\)|/\s*bà)|^\W*tôi\s|"
                    r"\b(?:tôi|xin)\s+cam\s+(?:kết|đoan)\b|ký\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên")
 # the titles of appendices that publish procedures or print forms
 _PROCEDURE_ANNEX = re.compile(
@@ -66,9 +66,9 @@ _PROCEDURE_ANNEX = re.compile(
 _FORMULA = re.compile(r"(?i)(?:thông\s+báo|trả\s+lời|văn\s+phòng[^.]{0,60}thông\s+báo)\s+(?:để|cho)\s+[^.]{0,120}\bbiết\b|^\W*trên\s+đây\s+là")
 # cues that make a sentence directive wherever they stand ("yêu cầu" as a verb, not "theo yêu cầu")
 _DIRECTIVE = re.compile(
-    r"(?i)(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )(?<!hồ sơ )(?<!đơn )(?<!văn bản )(?<!tờ trình )"
-    r"\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
-    r"|(?<!chuyển )(?<!bàn )(?<!phân )(?<!được )(?<!bị )\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết|quyền)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
+    r"(?i)(?=[yđ])(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!của )(?<!với )(?<!những )(?<!hồ sơ )(?<!đơn )(?<!văn bản )"
+    r"(?<!tờ trình )\b(?:yêu\s+cầu|đề\s+nghị)\s+(?!của\b)"
+    r"|(?=[gcpntkq])(?<!chuyển )(?<!bàn )(?<!phân )(?<!được )(?<!bị )\b(?:giao\s+(?!thông|dịch|tiếp|lưu|nhận|ban|đất|kết|quyền)|chỉ\s+đạo\s+(?!của|tại|điều)|phải\s+(?!là\b|thi\s+hành\s+kỷ)|"
     r"cần\s+(?:phải|tập\s+trung|tiếp\s+tục|khẩn\s+trương|chủ\s+động|có|tăng|nâng|đẩy|thực|triển|rà)|nghiêm\s+cấm|"
     r"tuyệt\s+đối|không\s+được|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|khẩn\s+trương|chủ\s+trì|kiên\s+quyết|"
     r"nghiêm\s+túc|quán\s+triệt|không\s+để)")
