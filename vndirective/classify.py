@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,9 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
     from importlib.resources import files
 
     data = json.loads(files("vndirective.data").joinpath("label_cues.json").read_text(encoding="utf-8"))
-    return [(lab, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data[lab]) + r")\b")) for lab in LABELS]
+    # the look-ahead on first letters only lets the engine skip words no cue starts with; matches are unchanged
+    return [(lab, re.compile(r"\b(?=[" + re.escape("".join(sorted({w[0] for w in data[lab]}))) + r"])(?:"
+                             + "|".join(re.escape(w) for w in data[lab]) + r")\b")) for lab in LABELS]
 
 
 def features(text: str) -> list[str]:
@@ -76,12 +79,15 @@ class Classifier:
 
         get = self.index.get
         cols: list[int] = []
-        ptr = [0]
+        sizes: list[int] = []
         for t in texts:
-            cols.extend(j for j in map(get, features(t)) if j is not None)
-            ptr.append(len(cols))
-        x = csr_matrix((np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(ptr, dtype=np.int64)),
-                       shape=(len(texts), len(self.index)))
+            before = len(cols)
+            cols.extend(map(get, features(t), repeat(-1)))
+            sizes.append(len(cols) - before)
+        col = np.asarray(cols, dtype=np.int64)
+        row = np.repeat(np.arange(len(texts)), sizes)
+        known = col >= 0
+        x = csr_matrix((np.ones(int(known.sum())), (row[known], col[known])), shape=(len(texts), len(self.index)))
         x.sum_duplicates()
         x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
         norms = np.sqrt(np.bincount(np.repeat(np.arange(len(texts)), np.diff(x.indptr)), x.data ** 2,
