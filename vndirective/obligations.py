@@ -51,6 +51,8 @@ _NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\
 # a lead-in quoting a provision of another text, and the openings that end such a quotation
 _CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
                     r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b|^\W*(?:phạt\s+(?:tiền|cảnh\s+cáo)|xử\s+phạt)\b")
+_ON_THE_BASIS = re.compile(r"(?i)^\W*căn\s+cứ\s")
+_CITED = re.compile(r"(?i)\d+/\d|\b(?:điều|khoản|điểm|số)\s+\d")
 # "Vụ được thành lập khi đáp ứng đủ các tiêu chí sau:": the points below are conditions, not tasks
 _CRITERIA = re.compile(r"(?i)\b(?:tiêu\s+chí|điều\s+kiện|tiêu\s+chuẩn)\s+sau(?:\s+đây)?\s*:$")
 _OWN_VOICE = re.compile(r"(?i)^\W*(?:căn\s+cứ|theo\s+đó|như\s+vậy|do\s+đó|vì\s+vậy|đề\s+nghị|yêu\s+cầu|trên\s+cơ\s+sở|về\s)")
@@ -211,6 +213,10 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
     """A sentence or point that tells someone to act: an imperative opening, an actor followed by
     a task verb, or a directive cue (with ``weak``, also the softer task verbs), and none of the
     background, enacting or closing formulas."""
+    basis = _ON_THE_BASIS.match(s)
+    if basis and "," in s[basis.end():] and not _CITED.search(s[basis.end():].split(",", 1)[0]):
+        # "Căn cứ tình hình thực tế của địa phương, rà soát …": the demand follows the basis
+        return _is_directive(s[basis.end():].split(",", 1)[1].strip(), weak, verbs)
     if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _FORM.search(s) or _INTRO.match(s) or _REPORTS.search(s):
         return False
     if _BASIS.match(s) and not _DIRECTIVE.search(s):
