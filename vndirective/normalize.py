@@ -29,6 +29,8 @@ _DELETE = re.compile(r"\*+|\\(?=[^\w\s])|^[ \t]*#{1,6}[ \t]", re.M)
 
 # Lines that are never document text: rules, and page chrome of portals and newspapers.
 _RULE = re.compile(r"^[ \t]*[-=_]{3,}[ \t]*$", re.M)
+# a rule glued to a header line ("CHÍNH PHỦ-------   CỘNG HÒA …") ends that line; same length, so offsets hold
+_INLINE_RULE = re.compile(r"-{4,}")
 _CHROME_LINE = re.compile(
     r"^[ \t]*(?:"
     r"(?:Hotline|Lượt xem|Lượt đọc|Chia sẻ(?: bài viết)?|In bài|Bình luận|Tags?|Từ khóa)\b.*"
@@ -169,6 +171,7 @@ def normalize(text: str) -> CleanText:
         starts, origs = tuple(r[0] for r in chained), tuple(r[1] for r in chained)
     clean = _LOOKALIKE.sub(lambda m: _TRANSLATE[ord(m.group(0))], composed)
     clean = _RULE.sub(_blank, clean)
+    clean = _INLINE_RULE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), clean)
     clean = _CHROME_LINE.sub(_blank, clean)
     m = _TRAILER.search(clean, len(clean) // 3)
     if m:

@@ -28,7 +28,7 @@ _NUM_SPACE = r"[ \t]*(?:\n[ \t]*)?"
 
 STATE = re.compile(
     rf"{_NUM_LEFT}(?P<num>\d{{1,6}}[a-z]?(?:[.\-]\d{{1,6}})?){_NUM_SPACE}/{_NUM_SPACE}"
-    rf"(?:(?P<year>(?:19|20)\d\d){_NUM_SPACE}/?{_NUM_SPACE})?(?P<sym>{_SYM})")
+    rf"(?:(?P<year>(?:19|20)\d\d)(?:{_NUM_SPACE}/{_NUM_SPACE}|[ \t]*))?(?P<sym>{_SYM})")
 PARTY = re.compile(
     rf"{_NUM_LEFT}(?P<num>\d{{1,5}}){_NUM_SPACE}-{_NUM_SPACE}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
     rf"{_NUM_SPACE}/{_NUM_SPACE}(?P<sym>{_SYM})")
