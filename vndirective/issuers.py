@@ -48,7 +48,7 @@ def level_of_name(name: str) -> str | None:
         word = m.group(1).rstrip(".")
         if word in ("thành phố", "tp"):
             rest = m.group(2).strip()
-            if not rest or fold(rest.split()[0]) in ("ve", "va", "tai", "theo", "quy", "ban", "trong", "giao", "nam"):
+            if not rest or fold(rest.split()[0]) in ("ve", "va", "tai", "theo", "quy", "ban", "trong", "giao", "nam", "de"):
                 return None  # "của UBND Thành phố về …": which city is not said
             p = province(rest)
             return "province" if p and p["city"] else "district"
