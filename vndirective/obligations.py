@@ -362,6 +362,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
         while j < n and not quoted[j]:
             q = paras[j]
             if q.depth is None:
+                if own.endswith(":"):
+                    break  # "b) Biện pháp … bao gồm:" over paragraphs that lost their markers: each is read alone
                 qt = squash(text[q.start:q.end])
                 if re.match(r"(?i)(yêu\s+cầu|đề\s+nghị|trong\s+quá\s+trình|quá\s+trình|giao\s)", qt):
                     break
@@ -392,6 +394,7 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
         parent = next((q for q in reversed(paras[:i]) if q.depth is not None and q.depth < p.depth), None)
         thing = _THING.match(unit_text) and not _BINDING.search(unit_text)
         excluded = (thing or len(unit_text.split()) < 4 or _tabular(unit_text)
+                    or (unit_text.endswith(":") and not _DIRECTIVE.search(unit_text))  # a lead-in alone
                     or not _is_directive(unit_text, verbs=False))
         heading = squash(text[parent.body:parent.end]) if parent is not None else None
         leaves.append(((*_trim(text, p.body, end), text[p.start:p.body].strip(), heading), excluded,
