@@ -44,7 +44,7 @@ _ATTRIBUTE = re.compile(r"(?i)(?:nội\s+dung(?:\s+thực\s+hiện)?|cơ\s+quan\
 _NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\s+trên|dẫn\s+trên)\b)|xét\s|theo\s+đề\s+nghị|(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?(?:điểm|khoản|điều|mục)\s|"
                        r"[^.]{0,60}\bnhận\s+được\s|quyết\s+định\s+này\s+có\s+hiệu\s+lực|"
                        r"(?:nghị\s+quyết|thông\s+tư|quyết\s+định|nghị\s+định)\s+này\s+có\s+hiệu\s+lực|"
-                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|bãi\s+bỏ\s|nơi\s+nhận|bước[\W_]+\d|"
+                       r"ban\s+hành\s+kèm\s+theo|phê\s+duyệt\s|bãi\s+bỏ\s|nơi\s+nhận|bước[\W_]+\d|được\s(?!giao\b)|có\s+quyền\s|"
                        r"(?:hội\s+đồng|ủy\s+ban)\s+nhân\s+dân(?:\s+\w+){0,4}\s+ban\s+hành\s+(?:nghị\s+quyết|quyết\s+định)|"
                        r"[^:.]{0,80}:\s*(?:số\s+)?(?:điện\s+thoại|đt|địa\s+chỉ)\b|[^:.]{1,80}:\s*là\s|"
                        r"(?!đây\b)(?:\S+\s+){1,6}là\s+(?:tổ\s+chức|cơ\s+quan|đơn\s+vị)\s(?![^.]*\b(?:chủ\s+trì|trách\s+nhiệm|phải)\b))")  # contact lines, definitions
