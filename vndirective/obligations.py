@@ -51,6 +51,9 @@ _NOT_UNIT = re.compile(r"(?i)^[\W_]*(?:căn\s+cứ(?![^,.]{0,40}\b(?:trên|nêu\
 # a lead-in quoting a provision of another text, and the openings that end such a quotation
 _CITES = re.compile(r"(?i)^\W*(?:(?:tại|theo)\s+(?:quy\s+định\s+tại\s+)?)?(?:điểm|khoản|điều|mục|chương)\s[^:]*"
                     r"\b(?:quy\s+định|hướng\s+dẫn|nêu\s+rõ)\b|^\W*(?:phạt\s+(?:tiền|cảnh\s+cáo)|xử\s+phạt)\b")
+# the blank "|" lines around a cell of a flattened table
+_CELL_BEFORE = re.compile(r"\n[ \t]+\n[ \t]*\Z")
+_CELL_AFTER = re.compile(r"[ \t]*\n[ \t]+\n")
 _ON_THE_BASIS = re.compile(r"(?i)^\W*căn\s+cứ\s")
 _CITED = re.compile(r"(?i)\d+/\d|\b(?:điều|khoản|điểm|số)\s+\d")
 # "Vụ được thành lập khi đáp ứng đủ các tiêu chí sau:": the points below are conditions, not tasks
@@ -332,6 +335,9 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 words = re.findall(r"[^\W\d_]+", sent)
                 if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words) or _tabular(sent):
                     continue  # a table cell of names or figures, or a title, not a sentence
+                if (len(words) < 10 and not sent.endswith((".", ";")) and _CELL_BEFORE.search(text, 0, p.start)
+                        and _CELL_AFTER.match(text, p.end) and not _DIRECTIVE.search(sent)):
+                    continue  # a short cell of a flattened table (a product, a period, a status), not a task
                 lead_in = sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40
                 if lead_in and e >= p.end - 1 and _DIRECTIVE.search(sent) and _is_directive(sent[:-1]):
                     k = _things(text, paras, quoted, i + 1, paras[i + 1].depth)
