@@ -120,6 +120,10 @@ _ACTOR_HEAD = re.compile(
     rf"(?P<a>(?i:{_alt(_CUES['agents'] + _CUES['actor_agents_extra'])})[^:.()]{{0,160}}?)"
     rf"(?=\s+(?:(?i:{_alt([v for v in _CUES['agent_verbs'] if v not in _CUES['actor_stops_lowercase_only']] + _CUES['actor_stops'])})"
     rf"|{_alt(_CUES['actor_stops_lowercase_only'])})\b|\s*:|$)")
+# a provision that only points to another text, and a sentence that opens with an agency
+_REFERRAL = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:được\s+)?thực\s+hiện\s+theo\s+(?:các\s+)?(?:quy\s+định|hướng\s+dẫn)"
+                       r"(?:\s+(?:tại|của))?[^.;:]*[.;]?$")
+_AGENT = re.compile(rf"(?i)^\W*(?:{_alt(_CUES['agents'])})")
 # a sentence that opens with an agency and a task verb directs that agency ("Sở Nội vụ nghiên cứu …")
 _SUBJECT_VERB = re.compile(rf"(?:{_alt(_CUES['agents'])})[^;:.()]{{0,90}}?\s+(?:{_alt(_CUES['agent_verbs'])})\b")
 _ABBREV = re.compile(r"(?:TP|Tp|P|Q|TT|ThS|TS|PGS|GS|Ô|Đ/c|St|Tr|v\.v|TX|H)\.$")
@@ -222,6 +226,8 @@ def _is_directive(s: str, weak: bool = False, verbs: bool = True) -> bool:
         return _is_directive(s[basis.end():].split(",", 1)[1].strip(), weak, verbs)
     if _BACKGROUND.match(s) or _NOT_UNIT.match(s) or _FORMULA.search(s) or _FORM.search(s) or _INTRO.match(s) or _REPORTS.search(s):
         return False
+    if _REFERRAL.match(s) and not _AGENT.match(s):
+        return False  # "Gửi văn bản đi thực hiện theo quy định tại Điều 8 …": a pointer to another text
     if _BASIS.match(s) and not _DIRECTIVE.search(s):
         return False  # "Thực hiện Chỉ thị số …, …": the basis the text acts on, not a demand
     if s.rstrip().endswith("sau:"):
