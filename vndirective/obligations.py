@@ -341,7 +341,8 @@ def segment(text: str, lay: Layout, news: bool = False) -> list[tuple[int, int, 
                 words = re.findall(r"[^\W\d_]+", sent)
                 if len(words) < 6 or sum(w[0].isupper() for w in words) * 2 > len(words) or _tabular(sent):
                     continue  # a table cell of names or figures, or a title, not a sentence
-                if (len(words) < 10 and not sent.endswith((".", ";")) and _CELL_BEFORE.search(text, 0, p.start)
+                if (len(words) < 10 and not sent.endswith((".", ";"))
+                        and _CELL_BEFORE.search(text, max(0, p.start - 200), p.start)  # look back a little only
                         and _CELL_AFTER.match(text, p.end) and not _DIRECTIVE.search(sent)):
                     continue  # a short cell of a flattened table (a product, a period, a status), not a task
                 lead_in = sent.endswith(":") and i + 1 < n and paras[i + 1].depth is not None and len(sent.split()) < 40
